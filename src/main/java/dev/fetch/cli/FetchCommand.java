@@ -1,0 +1,167 @@
+package dev.fetch.cli;
+
+import dev.fetch.download.HttpSettings;
+import dev.fetch.report.Format;
+import dev.fetch.report.Progress;
+import dev.fetch.report.RunSummary;
+import dev.fetch.report.TerminalProgress;
+import dev.fetch.run.DownloadPlan;
+import dev.fetch.run.DownloadRun;
+import dev.fetch.run.Order;
+import dev.fetch.run.RunContext;
+import dev.fetch.strategy.Mode;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The root command: download every URL of a list with the chosen concurrency strategy. */
+@Command(
+    name = "fetch",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Downloads every URL of a list concurrently and prints one line per URL as it "
+        + "finishes, then the total. Results go to standard output; logs and progress to "
+        + "standard error.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  fetch --mode=threads --workers=5 sites.txt",
+        "  fetch --mode=sequential sites.txt --format=jsonl | jq .",
+        "  cat urls.txt | fetch -m threads -w 32 - --output-dir pages/",
+        "  fetch urls.txt --save-failed failed.txt; fetch failed.txt"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every URL was downloaded",
+        "1:at least one URL failed (HTTP status >= 400 included)",
+        "2:usage error: bad option, missing/empty/unreadable list, unwritable output",
+        "70:internal error (a bug: please report it)",
+        "130:interrupted (Ctrl-C); 143: terminated (SIGTERM)"})
+public final class FetchCommand implements Callable<Integer> {
+  private static final int MAX_WORKERS = 10_000;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "URL list, one absolute http(s) URL per line; blank lines and # comments "
+          + "are skipped. '-' reads standard input.")
+  String input;
+
+  @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "threads",
+      description = "Concurrency strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Mode mode;
+
+  @Option(names = {"-w", "--workers"}, paramLabel = "N",
+      description = "Downloads at once (default: min(32, cores + 4), here "
+          + "${dev.fetch.defaultWorkers}; sequential: 1).")
+  Integer workers;
+
+  @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",
+      description = "Print results in ${COMPLETION-CANDIDATES} order (default: ${DEFAULT-VALUE}).")
+  Order order;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+      description = "Save each body to a file in DIR (created if missing), named after the "
+          + "URL. Default: count the bytes and discard the body.")
+  Path outputDir;
+
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Longest wait for a connection, e.g. 500ms, 2s (default: ${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+      converter = DurationConverter.class,
+      description = "Longest one attempt may take, body included (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+      description = "Retries after a connection error, timeout, cut-short body, 408, 429 or "
+          + "5xx, with exponential back-off and jitter; Retry-After is honoured up to 30s "
+          + "(default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(names = "--save-failed", paramLabel = "FILE",
+      description = "Write the failed URLs to FILE, one per line, to feed back in.")
+  Path saveFailed;
+
+  @Option(names = {"-A", "--user-agent"}, paramLabel = "TEXT",
+      description = "User-Agent header (default: fetch/VERSION).")
+  String userAgent;
+
+  @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Progress bar on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+          + " when stderr is a terminal and not -q).")
+  ProgressOption progress;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Debug logging on stderr.")
+  boolean verbose;
+
+  private final InputStream stdin;
+  private final Interrupts interrupts;
+
+  FetchCommand(InputStream stdin, Interrupts interrupts) {
+    this.stdin = stdin;
+    this.interrupts = interrupts;
+  }
+
+  @Override
+  public Integer call() {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DownloadPlan plan = plan(err);
+    RunContext context = RunContext.of(out, err, stdin).withProgress(this::progressDisplay);
+    DownloadRun run = new DownloadRun(plan, context);
+    try (Interrupts.Watch watch = interrupts.watch(run::cancel)) {
+      RunSummary summary = run.execute();
+      if (summary.interrupted()) {
+        return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
+      }
+      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+  }
+
+  private DownloadPlan plan(PrintWriter err) {
+    int concurrency = mode.usesWorkers() ? mode.defaultWorkers() : 1;
+    if (workers != null) {
+      if (workers < 1 || workers > MAX_WORKERS) {
+        throw new ParameterException(spec.commandLine(), "--workers must be between 1 and "
+            + MAX_WORKERS + ", not " + workers);
+      }
+      if (mode.usesWorkers()) {
+        concurrency = workers;
+      } else if (workers != 1) {
+        err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
+      }
+    }
+    if (retries < 0) {
+      throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
+    }
+    String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
+    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent);
+    return new DownloadPlan(input, mode, concurrency, order, format, outputDir, http, retries,
+        saveFailed, quiet);
+  }
+
+  private Progress progressDisplay(long total) {
+    boolean show = progress == ProgressOption.ALWAYS
+        || (progress == ProgressOption.AUTO && !quiet && Terminals.stderrIsTerminal());
+    return show ? new TerminalProgress(total, System.err) : Progress.none();
+  }
+}

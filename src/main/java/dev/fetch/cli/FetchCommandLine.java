@@ -1,0 +1,70 @@
+package dev.fetch.cli;
+
+import dev.fetch.input.InputException;
+import dev.fetch.report.Format;
+import dev.fetch.run.Order;
+import dev.fetch.run.SetupException;
+import dev.fetch.strategy.Mode;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The single wiring point of the command line, shared by {@code main} and the tests: commands,
+ * converters, streams and the mapping of exceptions to {@link ExitCodes}.
+ */
+public final class FetchCommandLine {
+  private FetchCommandLine() {}
+
+  /** The command line for the real process: real stdin and OS signals. */
+  public static CommandLine create(PrintWriter out, PrintWriter err) {
+    return create(out, err, System.in, new SignalInterrupts());
+  }
+
+  /** The command line with every outside dependency given. */
+  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
+      Interrupts interrupts) {
+    System.setProperty("dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers()));
+    CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.registerConverter(Mode.class, new EnumConverter<>(Mode.class));
+    cli.registerConverter(Format.class, new EnumConverter<>(Format.class));
+    cli.registerConverter(Order.class, new EnumConverter<>(Order.class));
+    cli.registerConverter(ProgressOption.class, new EnumConverter<>(ProgressOption.class));
+    cli.setParameterExceptionHandler(FetchCommandLine::usageError);
+    cli.setExecutionExceptionHandler(new RunFailureHandler());
+    return cli;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("fetch: " + e.getMessage());
+    err.println("Try 'fetch --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** Maps an exception that escaped a command to its exit code, with a one-line message. */
+  private static final class RunFailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+      PrintWriter err = cli.getErr();
+      if (e instanceof InputException || e instanceof SetupException) {
+        err.println("fetch: " + e.getMessage());
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      err.println("fetch: internal error: " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
+  }
+
+}

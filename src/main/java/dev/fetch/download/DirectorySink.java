@@ -1,0 +1,148 @@
+package dev.fetch.download;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
+import okio.Sink;
+
+/**
+ * Saves each body to a file in one directory, named by {@link FileNamer}.
+ *
+ * <p>A body is written to a hidden temporary file in the same directory and renamed over the final
+ * name only once it is complete, so no partial file ever sits under a final name. Renaming replaces
+ * an existing file or symbolic link at that name; it never writes through a link.
+ *
+ * <p>Thread-safe.
+ */
+public final class DirectorySink implements BodySink {
+  private static final long CHUNK = 64 * 1024;
+
+  private final Path directory;
+  private final FileNamer namer = new FileNamer();
+  private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
+
+  private DirectorySink(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Returns a sink for {@code directory}, creating it (and its parents) if needed.
+   *
+   * @throws IOException with a message naming the directory if it cannot be created or written
+   */
+  public static DirectorySink open(Path directory) throws IOException {
+    Path dir = directory.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IOException("cannot create output directory " + directory + ": " + reason(e), e);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("output directory " + directory + " is not a directory");
+    }
+    try {
+      Files.delete(Files.createTempFile(dir, ".fetch-probe-", ".tmp"));
+    } catch (IOException e) {
+      throw new IOException("output directory " + directory + " is not writable: " + reason(e), e);
+    }
+    return new DirectorySink(dir);
+  }
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body) throws IOException {
+    Path target = directory.resolve(namer.nameFor(request.index(), request.url()));
+    if (!directory.equals(target.getParent())) {
+      throw new StorageException("refusing to write outside " + directory + ": " + target, null);
+    }
+    Path temp = createTemp();
+    inProgress.add(temp);
+    try {
+      long total = copy(body, temp);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new StorageException("cannot rename into " + target + ": " + reason(e), e);
+      }
+      return total;
+    } finally {
+      deleteQuietly(temp);
+      inProgress.remove(temp);
+    }
+  }
+
+  private Path createTemp() throws StorageException {
+    try {
+      return Files.createTempFile(directory, ".fetch-", ".part");
+    } catch (IOException e) {
+      throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+    }
+  }
+
+  private static long copy(BufferedSource body, Path temp) throws IOException {
+    Sink file = openFile(temp);
+    long total = 0;
+    Buffer chunk = new Buffer();
+    try {
+      for (long read; (read = body.read(chunk, CHUNK)) != -1; ) {
+        total += read;
+        try {
+          file.write(chunk, read);
+        } catch (IOException e) {
+          throw new StorageException("cannot write " + temp + ": " + reason(e), e);
+        }
+      }
+    } catch (IOException e) {
+      closeQuietly(file);
+      throw e;
+    }
+    try {
+      file.close();
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + temp + ": " + reason(e), e);
+    }
+    return total;
+  }
+
+  private static Sink openFile(Path temp) throws StorageException {
+    try {
+      return Okio.sink(temp);
+    } catch (IOException e) {
+      throw new StorageException("cannot open " + temp + ": " + reason(e), e);
+    }
+  }
+
+  private static void closeQuietly(Sink file) {
+    try {
+      file.close();
+    } catch (IOException ignored) {
+      // The write already failed; that failure is the one reported.
+    }
+  }
+
+  @Override
+  public void cleanUp() {
+    for (Path temp : inProgress) {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // Best effort: the file is hidden and ends in .part.
+    }
+  }
+
+  private static String reason(IOException e) {
+    String name = e.getClass().getSimpleName();
+    return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
+  }
+}

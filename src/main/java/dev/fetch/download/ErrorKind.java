@@ -1,0 +1,29 @@
+package dev.fetch.download;
+
+import java.util.Locale;
+
+/**
+ * Why a URL failed. The lower-case {@link #wireName()} is part of the stable output schema
+ * ({@code error_kind} in JSON lines and CSV).
+ */
+public enum ErrorKind {
+  /** The input line is not an absolute http or https URL; nothing was sent. */
+  INVALID_URL,
+  /** The host name could not be resolved. */
+  DNS,
+  /** No connection could be made (refused, unreachable, TLS handshake failed). */
+  CONNECT,
+  /** The connect, read or whole-request timeout expired. */
+  TIMEOUT,
+  /** The server answered with a status of 400 or more. */
+  HTTP,
+  /** The connection ended before the body was complete. */
+  TRUNCATED,
+  /** Any other I/O failure, including failing to write the body to disk. */
+  IO;
+
+  /** The name used in machine-readable output, e.g. {@code invalid_url}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

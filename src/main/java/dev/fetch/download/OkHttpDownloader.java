@@ -1,0 +1,124 @@
+package dev.fetch.download;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The real {@link Downloader}: one blocking OkHttp call per attempt, body streamed into a
+ * {@link BodySink}.
+ *
+ * <p>A status of 400 or more, or a redirect that was not followed, is a failure of kind
+ * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
+ * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
+ * in a result. Thread-safe; the client and sink are shared, not owned.
+ */
+public final class OkHttpDownloader implements Downloader {
+  private final OkHttpClient client;
+  private final BodySink sink;
+  private final Ticker ticker;
+  private final Clock wallClock;
+  private final String userAgent;
+
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
+      String userAgent) {
+    this.client = client;
+    this.sink = sink;
+    this.ticker = ticker;
+    this.wallClock = wallClock;
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public DownloadResult download(DownloadRequest request) {
+    Attempt attempt = new Attempt(request, ticker.read(), Thread.currentThread().getName());
+    Call call = client.newCall(toHttpRequest(request.url()));
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      return attempt.failed(null, 0, e, false);
+    }
+    try (response) {
+      int status = response.code();
+      BufferedSource body = response.body().source();
+      if (status >= 300) {
+        return attempt.rejected(response, countQuietly(body));
+      }
+      long bytes;
+      try {
+        bytes = sink.drain(request, body);
+      } catch (IOException e) {
+        return attempt.failed(status, 0, e, true);
+      }
+      return new DownloadResult.Success(request.index(), request.displayUrl(), status, bytes,
+          attempt.elapsed(), 1, attempt.worker);
+    }
+  }
+
+  private Request toHttpRequest(HttpUrl url) {
+    Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent);
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      builder.header("Authorization", Credentials.basic(url.username(), url.password()));
+    }
+    return builder.build();
+  }
+
+  private static long countQuietly(BufferedSource body) {
+    try {
+      return DiscardingSink.count(body);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The facts of one attempt in progress, to build its result. */
+  private final class Attempt {
+    final DownloadRequest request;
+    final long start;
+    final String worker;
+
+    Attempt(DownloadRequest request, long start, String worker) {
+      this.request = request;
+      this.start = start;
+      this.worker = worker;
+    }
+
+    Duration elapsed() {
+      return Duration.ofNanos(ticker.read() - start);
+    }
+
+    DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
+      ErrorKind kind = FailureClassifier.kind(e, duringBody);
+      return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
+          elapsed(), 1, worker, kind, FailureClassifier.message(e, kind), null);
+    }
+
+    DownloadResult.Failure rejected(Response response, long bytes) {
+      int status = response.code();
+      String message = status >= 400
+          ? "HTTP " + status + reasonPhrase(response)
+          : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
+              + location(response);
+      return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
+          elapsed(), 1, worker, ErrorKind.HTTP, message,
+          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));
+    }
+  }
+
+  private static String reasonPhrase(Response response) {
+    return response.message().isEmpty() ? "" : " " + response.message();
+  }
+
+  private static String location(Response response) {
+    String location = response.header("Location");
+    return location == null ? " (no Location header)" : " (to " + Urls.redactRaw(location) + ")";
+  }
+}

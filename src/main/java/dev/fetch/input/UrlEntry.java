@@ -1,0 +1,45 @@
+package dev.fetch.input;
+
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.ErrorKind;
+import okhttp3.HttpUrl;
+
+/**
+ * One URL line of the input: a valid URL, or the reason it is not one.
+ *
+ * @param index 0-based position among the URL lines (blank lines and comments do not count)
+ * @param source the list's name for messages: its path, or {@code <stdin>}
+ * @param lineNumber 1-based physical line number in the list
+ * @param display the line as it may be shown: credentials redacted, never null
+ * @param url the parsed URL, or null when the line is invalid
+ * @param problem why the line is invalid, or null when it is valid
+ */
+public record UrlEntry(
+    int index, String source, int lineNumber, String display, HttpUrl url, String problem) {
+
+  public boolean isValid() {
+    return url != null;
+  }
+
+  /** {@code FILE:LINE: reason}, as compilers write it. */
+  public String location() {
+    return source + ":" + lineNumber;
+  }
+
+  public DownloadRequest toRequest() {
+    if (url == null) {
+      throw new IllegalStateException("invalid entry " + location());
+    }
+    return new DownloadRequest(index, url);
+  }
+
+  /** The failed result an invalid line stands for: kind {@code invalid_url}, no request made. */
+  public DownloadResult.Failure toFailure() {
+    if (url != null) {
+      throw new IllegalStateException("valid entry " + location());
+    }
+    return DownloadResult.Failure.beforeRequest(
+        index, display, ErrorKind.INVALID_URL, location() + ": " + problem);
+  }
+}

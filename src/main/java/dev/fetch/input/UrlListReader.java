@@ -1,0 +1,118 @@
+package dev.fetch.input;
+
+import dev.fetch.download.Urls;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads a URL list lazily, one {@link UrlEntry} per URL line, so a list of any length streams.
+ *
+ * <p>Blank lines and lines starting with {@code #} are skipped; surrounding white space, a
+ * carriage return before the newline and a UTF-8 byte-order mark are removed. Every other line
+ * becomes an entry: valid, or invalid with a reason (never dropped). Not thread-safe.
+ */
+public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
+  /** Bytes of one line kept before it counts as too long (the URL limit plus room for spaces). */
+  private static final int MAX_LINE_BYTES = 4 * UrlValidator.MAX_LENGTH;
+
+  private final String source;
+  private final InputStream in;
+  private final LineReader lines;
+  private int nextIndex;
+  private UrlEntry next;
+  private boolean finished;
+
+  /**
+   * @param source how messages name this list: a path, or {@code <stdin>}
+   * @param in the list's bytes, closed by {@link #close()}
+   */
+  public UrlListReader(String source, InputStream in) {
+    this.source = source;
+    this.in = in;
+    this.lines = new LineReader(in, MAX_LINE_BYTES);
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /**
+   * @throws InputException if the list cannot be read
+   */
+  @Override
+  public boolean hasNext() {
+    if (next == null && !finished) {
+      next = readEntry();
+      finished = next == null;
+    }
+    return next != null;
+  }
+
+  @Override
+  public UrlEntry next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    UrlEntry entry = next;
+    next = null;
+    return entry;
+  }
+
+  private UrlEntry readEntry() {
+    try {
+      for (LineReader.Line line; (line = lines.next()) != null; ) {
+        UrlEntry entry = toEntry(line);
+        if (entry != null) {
+          return entry;
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new InputException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private UrlEntry toEntry(LineReader.Line line) {
+    switch (line.problem()) {
+      case TOO_LONG:
+        return invalid(line, "<" + line.length() + " bytes>",
+            "line too long (" + line.length() + " bytes; the limit is "
+                + UrlValidator.MAX_LENGTH + " characters)");
+      case NOT_UTF8:
+        return invalid(line, "<invalid UTF-8>", "not valid UTF-8");
+      default:
+        break;
+    }
+    String text = line.text();
+    if (line.number() == 1 && text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    text = text.strip();
+    if (text.isEmpty() || text.startsWith("#")) {
+      return null;
+    }
+    UrlValidator.Verdict verdict = UrlValidator.check(text);
+    if (verdict.url() == null) {
+      return invalid(line, Urls.redactRaw(text), verdict.problem());
+    }
+    return new UrlEntry(nextIndex++, source, line.number(), Urls.redact(verdict.url()),
+        verdict.url(), null);
+  }
+
+  private UrlEntry invalid(LineReader.Line line, String display, String problem) {
+    return new UrlEntry(nextIndex++, source, line.number(), display, null, problem);
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.fetch.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens the URL list named on the command line: a file, or {@code -} for standard input. */
+public final class UrlLists {
+  /** The name standard input goes by in messages. */
+  public static final String STDIN_NAME = "<stdin>";
+
+  private UrlLists() {}
+
+  /**
+   * Opens {@code argument} for reading.
+   *
+   * @param stdin what {@code -} reads
+   * @throws InputException naming the file when it is missing, a directory or unreadable
+   */
+  public static UrlListReader open(String argument, InputStream stdin) {
+    if (argument.equals("-")) {
+      return new UrlListReader(STDIN_NAME, stdin);
+    }
+    Path path = Path.of(argument);
+    if (Files.isDirectory(path)) {
+      throw new InputException(argument + ": is a directory, not a URL list");
+    }
+    try {
+      return new UrlListReader(argument, Files.newInputStream(path));
+    } catch (NoSuchFileException e) {
+      throw new InputException(argument + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new InputException(argument + ": permission denied", e);
+    } catch (IOException e) {
+      throw new InputException(argument + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.fetch.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.fetch.download.DownloadResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * One JSON object per line: a {@code "result"} per URL, then one {@code "summary"}. The schema is
+ * stable and documented in the README; fields are only ever added.
+ */
+public final class JsonLinesFormatter implements ResultFormatter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Override
+  public String result(DownloadResult result) {
+    return write(json -> {
+      json.writeStringField("type", "result");
+      json.writeNumberField("index", result.index());
+      json.writeStringField("url", result.url());
+      writeNullableInt(json, "status", result.status());
+      json.writeNumberField("bytes", result.bytes());
+      json.writeNumberField("elapsed_ms", millis(result.elapsed()));
+      json.writeNumberField("attempts", result.attempts());
+      json.writeStringField("worker", result.worker());
+      if (result instanceof DownloadResult.Failure) {
+        DownloadResult.Failure failure = (DownloadResult.Failure) result;
+        json.writeStringField("error", failure.message());
+        json.writeStringField("error_kind", failure.kind().wireName());
+      } else {
+        json.writeNullField("error");
+        json.writeNullField("error_kind");
+      }
+    });
+  }
+
+  @Override
+  public String summary(RunSummary s) {
+    return write(json -> {
+      json.writeStringField("type", "summary");
+      json.writeStringField("mode", s.mode());
+      json.writeNumberField("workers", s.workers());
+      json.writeNumberField("urls", s.urls());
+      json.writeNumberField("succeeded", s.succeeded());
+      json.writeNumberField("failed", s.failed());
+      json.writeNumberField("bytes", s.bytes());
+      json.writeNumberField("elapsed_ms", millis(s.elapsed()));
+      json.writeNumberField("unfinished", s.unfinished());
+      json.writeBooleanField("interrupted", s.interrupted());
+    });
+  }
+
+  /** Milliseconds with microsecond precision, e.g. {@code 153.412}. */
+  static BigDecimal millis(Duration duration) {
+    return BigDecimal.valueOf(duration.toNanos(), 6).setScale(3, RoundingMode.HALF_UP);
+  }
+
+  private static void writeNullableInt(JsonGenerator json, String name, Integer value)
+      throws IOException {
+    if (value == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, value);
+    }
+  }
+
+  private interface Fields {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static String write(Fields fields) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      json.writeStartObject();
+      fields.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.append('\n').toString();
+  }
+}

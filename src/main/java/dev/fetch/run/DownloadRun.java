@@ -1,0 +1,143 @@
+package dev.fetch.run;
+
+import dev.fetch.download.BodySink;
+import dev.fetch.download.DirectorySink;
+import dev.fetch.download.Downloader;
+import dev.fetch.download.HttpClients;
+import dev.fetch.download.OkHttpDownloader;
+import dev.fetch.download.RetryPolicy;
+import dev.fetch.download.RetryingDownloader;
+import dev.fetch.input.InputException;
+import dev.fetch.input.UrlListReader;
+import dev.fetch.input.UrlLists;
+import dev.fetch.report.InputOrderSink;
+import dev.fetch.report.ResultPrinter;
+import dev.fetch.report.RunSummary;
+import dev.fetch.strategy.DownloadStrategy;
+import dev.fetch.strategy.ResultSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * Carries out one {@link DownloadPlan}: input → strategy → results → summary.
+ *
+ * <p>Everything is checked before the first request: the list is opened and has a URL, the output
+ * directory and the failed-URL file can be written. Then the strategy downloads, the printer writes
+ * each result as it completes, and the summary comes last. {@link #cancel()} (from a signal
+ * handler) stops the run early; it still prints a summary of what finished and leaves no partial
+ * file.
+ */
+public final class DownloadRun {
+  private final DownloadPlan plan;
+  private final RunContext context;
+  private volatile Thread runner;
+  private volatile OkHttpClient client;
+  private volatile boolean cancelled;
+
+  public DownloadRun(DownloadPlan plan, RunContext context) {
+    this.plan = plan;
+    this.context = context;
+  }
+
+  /**
+   * Runs the plan on the calling thread, blocking until every URL has its result or the run is
+   * cancelled.
+   *
+   * @throws InputException if the list is missing, unreadable or has no URL (nothing downloaded)
+   * @throws SetupException if an output file or directory cannot be written (nothing downloaded)
+   */
+  public RunSummary execute() {
+    runner = Thread.currentThread();
+    try (UrlListReader list = UrlLists.open(plan.input(), context.stdin())) {
+      if (!list.hasNext()) {
+        throw new InputException(list.source()
+            + ": no URLs (the list is empty or has only blank lines and comments)");
+      }
+      BodySink bodies = openBodySink();
+      try (PrintWriter failedList = openFailedList()) {
+        return download(list, bodies, failedList);
+      } finally {
+        bodies.cleanUp();
+      }
+    }
+  }
+
+  /**
+   * Stops a run in progress: cancels every request and interrupts the running thread. Safe to call
+   * from any thread, any number of times.
+   */
+  public void cancel() {
+    cancelled = true;
+    OkHttpClient current = client;
+    if (current != null) {
+      current.dispatcher().cancelAll();
+    }
+    Thread thread = runner;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private RunSummary download(UrlListReader list, BodySink bodies, PrintWriter failedList) {
+    DownloadStrategy strategy = plan.mode().strategy(plan.workers());
+    ResultPrinter printer = new ResultPrinter(plan.format().formatter(), context.out(),
+        context.err(), failedList, context.progress().apply(-1), plan.quiet());
+    InputOrderSink ordered = new InputOrderSink(printer);
+    ResultSink sink = plan.order() == Order.INPUT ? ordered : printer;
+    ValidRequests requests = new ValidRequests(list, sink, context.err());
+
+    OkHttpClient http = HttpClients.create(plan.http());
+    client = http;
+    Downloader downloader = new RetryingDownloader(
+        new OkHttpDownloader(http, bodies, context.ticker(), context.wallClock(),
+            plan.http().userAgent()),
+        RetryPolicy.standard(plan.retries()), context.ticker(), context.sleeper());
+
+    printer.start();
+    long start = context.ticker().read();
+    boolean interrupted = false;
+    try {
+      if (cancelled) {
+        throw new InterruptedException("cancelled before start");
+      }
+      strategy.run(requests, downloader, sink);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      HttpClients.shutdown(http);
+    }
+    Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
+    ordered.flush();
+    RunSummary summary = printer.summary(plan.mode().toString(), strategy.workers(), elapsed,
+        requests.entriesRead() - printer.reported(), interrupted);
+    printer.finish(summary);
+    return summary;
+  }
+
+  private BodySink openBodySink() {
+    if (plan.outputDir() == null) {
+      return BodySink.discarding();
+    }
+    try {
+      return DirectorySink.open(plan.outputDir());
+    } catch (IOException e) {
+      throw new SetupException("--output-dir: " + e.getMessage(), e);
+    }
+  }
+
+  private PrintWriter openFailedList() {
+    if (plan.saveFailed() == null) {
+      return null;
+    }
+    try {
+      return new PrintWriter(Files.newBufferedWriter(plan.saveFailed(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new SetupException("--save-failed: cannot write " + plan.saveFailed() + " ("
+          + e.getMessage() + ")", e);
+    }
+  }
+}

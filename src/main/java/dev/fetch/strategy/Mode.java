@@ -1,0 +1,56 @@
+package dev.fetch.strategy;
+
+import java.util.Locale;
+import java.util.concurrent.Executors;
+
+/**
+ * Every concurrency strategy fetch offers: the one place that lists them. Each constant builds its
+ * strategy; tests and benchmarks iterate the constants.
+ */
+public enum Mode {
+  /** One download at a time, in input order: the tutorial's first version. */
+  SEQUENTIAL {
+    @Override
+    public DownloadStrategy strategy(int workers) {
+      return new ExecutorStrategy(1, () -> Executors.newSingleThreadExecutor(new WorkerThreads()));
+    }
+
+    @Override
+    public int defaultWorkers() {
+      return 1;
+    }
+
+    @Override
+    public boolean usesWorkers() {
+      return false;
+    }
+  },
+
+  /** A fixed pool of {@code workers} platform threads: the tutorial's ThreadPoolExecutor. */
+  THREADS {
+    @Override
+    public DownloadStrategy strategy(int workers) {
+      return new ExecutorStrategy(workers,
+          () -> Executors.newFixedThreadPool(workers, new WorkerThreads()));
+    }
+  };
+
+  /** Builds the strategy for a run with {@code workers} concurrent downloads. */
+  public abstract DownloadStrategy strategy(int workers);
+
+  /** Python's ThreadPoolExecutor default: {@code min(32, cores + 4)}. */
+  public int defaultWorkers() {
+    return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+  }
+
+  /** Whether {@code --workers} means anything to this mode. */
+  public boolean usesWorkers() {
+    return true;
+  }
+
+  /** The name users type, e.g. {@code threads}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

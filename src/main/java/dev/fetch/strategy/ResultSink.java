@@ -1,0 +1,13 @@
+package dev.fetch.strategy;
+
+import dev.fetch.download.DownloadResult;
+
+/**
+ * Receives results as they complete. A strategy calls it from one thread only (the thread that
+ * called {@link DownloadStrategy#run}), so implementations need no locking and their output never
+ * interleaves.
+ */
+@FunctionalInterface
+public interface ResultSink {
+  void accept(DownloadResult result);
+}
