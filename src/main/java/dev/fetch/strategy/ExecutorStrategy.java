@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * Runs downloads as tasks of an {@link ExecutorService} and takes their results in completion
  * order through an {@link ExecutorCompletionService}.
  *
- * <p>At most {@code window} tasks are submitted ahead of the results taken, so memory stays flat
- * however long the list is; the window is twice the worker count, enough to keep every worker busy.
+ * <p>At most a window of tasks is submitted ahead of the results taken, so memory stays flat
+ * however long the list is. The window is twice the worker count, enough to keep every worker
+ * busy; with one worker it is one, so a sequential run reports strictly in input order (an invalid
+ * line's result included).
  * The executor is made fresh for each run by the factory and shut down when the run ends.
  */
 public final class ExecutorStrategy implements DownloadStrategy {
@@ -52,7 +54,7 @@ public final class ExecutorStrategy implements DownloadStrategy {
     boolean interrupted = true;
     try {
       CompletionService<DownloadResult> completion = new ExecutorCompletionService<>(executor);
-      int window = Math.max(2, workers * 2);
+      int window = workers == 1 ? 1 : workers * 2;
       int inFlight = 0;
       while (true) {
         while (inFlight < window && requests.hasNext()) {

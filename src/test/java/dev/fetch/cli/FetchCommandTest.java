@@ -1,0 +1,468 @@
+package dev.fetch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Cli;
+import dev.fetch.testing.GateDispatcher;
+import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The root command end to end, in-process, against a real server on 127.0.0.1. */
+class FetchCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final TestSite site = new TestSite();
+  private MockWebServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(site);
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private String url(String path) {
+    return server.url(path).toString();
+  }
+
+  private Path list(String... paths) {
+    List<String> lines = new ArrayList<>();
+    for (String p : paths) {
+      lines.add(p.startsWith("/") ? url(p) : p);
+    }
+    return ListFiles.write(dir, lines);
+  }
+
+  private static List<JsonNode> jsonLines(Cli.Result result) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : result.outLines()) {
+      nodes.add(JSON.readTree(line));
+    }
+    return nodes;
+  }
+
+  private static Map<String, JsonNode> resultsByUrl(List<JsonNode> nodes) {
+    Map<String, JsonNode> byUrl = new HashMap<>();
+    nodes.stream().filter(n -> n.get("type").asText().equals("result"))
+        .forEach(n -> byUrl.put(n.get("url").asText(), n));
+    return byUrl;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void byteCountsAndStatusesMatchWhatWasServed(Mode mode) throws IOException {
+    Path list = list("/bytes/0", "/bytes/1", "/bytes/129886", "/gzip/50000", "/status/404");
+    Cli.Result result = Cli.run("--mode", mode.toString(), "--workers", "3", "--format",
+        "jsonl", "--retries", "0", list.toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
+    List<JsonNode> nodes = jsonLines(result);
+    assertEquals(6, nodes.size(), result.toString());
+    Map<String, JsonNode> byUrl = resultsByUrl(nodes);
+    assertEquals(0, byUrl.get(url("/bytes/0")).get("bytes").asLong());
+    assertEquals(1, byUrl.get(url("/bytes/1")).get("bytes").asLong());
+    assertEquals(129886, byUrl.get(url("/bytes/129886")).get("bytes").asLong());
+    assertEquals(50000, byUrl.get(url("/gzip/50000")).get("bytes").asLong(), "decoded length");
+    for (String ok : List.of("/bytes/0", "/bytes/1", "/bytes/129886", "/gzip/50000")) {
+      JsonNode node = byUrl.get(url(ok));
+      assertEquals(200, node.get("status").asInt());
+      assertTrue(node.get("error").isNull());
+      assertTrue(node.get("error_kind").isNull());
+      assertEquals(1, node.get("attempts").asInt());
+      assertTrue(node.get("worker").asText().startsWith("worker-"));
+    }
+    JsonNode missing = byUrl.get(url("/status/404"));
+    assertEquals(404, missing.get("status").asInt());
+    assertEquals("http", missing.get("error_kind").asText());
+    assertEquals("HTTP 404 Client Error", missing.get("error").asText());
+
+    JsonNode summary = nodes.get(nodes.size() - 1);
+    assertEquals("summary", summary.get("type").asText());
+    assertEquals(mode.toString(), summary.get("mode").asText());
+    assertEquals(mode == Mode.SEQUENTIAL ? 1 : 3, summary.get("workers").asInt());
+    assertEquals(5, summary.get("urls").asInt());
+    assertEquals(4, summary.get("succeeded").asInt());
+    assertEquals(1, summary.get("failed").asInt());
+    assertEquals(0 + 1 + 129886 + 50000 + "status 404".length(), summary.get("bytes").asLong());
+    assertFalse(summary.get("interrupted").asBoolean());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyUrlHasExactlyOneResultAndIndexesCoverTheInput(Mode mode) throws IOException {
+    String[] paths = Stream.iterate(0, i -> i + 1).limit(60)
+        .map(i -> i % 10 == 7 ? "ftp://nope/" + i : "/bytes/" + i).toArray(String[]::new);
+    Cli.Result result = Cli.run("-m", mode.toString(), "-w", "4", "-f", "jsonl", "--retries",
+        "0", list(paths).toString());
+
+    List<JsonNode> results = jsonLines(result).stream()
+        .filter(n -> n.get("type").asText().equals("result")).collect(Collectors.toList());
+    assertEquals(60, results.size());
+    List<Integer> indexes = results.stream().map(n -> n.get("index").asInt()).sorted()
+        .collect(Collectors.toList());
+    assertEquals(Stream.iterate(0, i -> i + 1).limit(60).collect(Collectors.toList()), indexes);
+    for (JsonNode node : results) {
+      int i = node.get("index").asInt();
+      if (i % 10 == 7) {
+        assertEquals("invalid_url", node.get("error_kind").asText());
+      } else {
+        assertEquals(i, node.get("bytes").asInt());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void inputOrderPrintsInTheOrderOfTheList(Mode mode) {
+    String[] paths = Stream.iterate(0, i -> i + 1).limit(30).map(i -> "/bytes/" + (i * 100))
+        .toArray(String[]::new);
+    Cli.Result result = Cli.run("-m", mode.toString(), "-w", "8", "--order", "input",
+        list(paths).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> lines = result.outLines();
+    assertEquals(31, lines.size());
+    for (int i = 0; i < 30; i++) {
+      assertTrue(lines.get(i).startsWith("Read " + (i * 100) + " bytes from "
+          + url("/bytes/" + (i * 100)) + " (200, "), lines.get(i));
+    }
+    assertTrue(lines.get(30).startsWith("30 URLs in "), lines.get(30));
+    assertTrue(lines.get(30).endsWith(" s: 30 succeeded, 0 failed, 43500 bytes ("
+        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : "threads, 8 workers)")),
+        lines.get(30));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5, 16})
+  void threadsModeHasExactlyWorkersRequestsInFlight(int workers) throws IOException {
+    GateDispatcher gate = new GateDispatcher(workers, 20);
+    server.setDispatcher(gate);
+    String[] paths = Stream.iterate(0, i -> i + 1).limit(workers * 3L).map(i -> "/page/" + i)
+        .toArray(String[]::new);
+    Cli.Result result = Cli.run("-m", "threads", "-w", String.valueOf(workers), "-q",
+        list(paths).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(gate.opened(), workers + " requests were never in flight together");
+    assertEquals(workers, gate.maxInFlight());
+  }
+
+  @Test
+  void sequentialModeNeverOverlapsRequests() {
+    GateDispatcher gate = new GateDispatcher(1, 20);
+    server.setDispatcher(gate);
+    Cli.Result result = Cli.run("-m", "sequential", "-q",
+        list("/a", "/b", "/c", "/d", "/e", "/f").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(1, gate.maxInFlight());
+  }
+
+  @Test
+  void textFormatPrintsTheTutorialsLines() {
+    Cli.Result result = Cli.run("-m", "sequential", "--retries", "0",
+        list("/bytes/129886", "/status/500", "ftp://example.com/x").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+    List<String> lines = result.outLines();
+    assertTrue(lines.get(0).matches("Read 129886 bytes from "
+        + java.util.regex.Pattern.quote(url("/bytes/129886")) + " \\(200, \\d+ ms\\)"),
+        lines.get(0));
+    assertTrue(lines.get(1).matches("FAILED " + java.util.regex.Pattern.quote(url("/status/500"))
+        + ": HTTP 500 Server Error \\(500, \\d+ ms\\)"), lines.get(1));
+    assertTrue(lines.get(2).matches("FAILED ftp://example.com/x: .*:3: unsupported scheme 'ftp'"
+        + " \\(only http and https\\)"), lines.get(2));
+    assertTrue(lines.get(3).matches("3 URLs in \\d+\\.\\d{3} s: 1 succeeded, 2 failed, "
+        + "129896 bytes \\(sequential, 1 worker\\)"), lines.get(3));
+  }
+
+  @Test
+  void csvFormatParsesBack() throws IOException {
+    Cli.Result result = Cli.run("-f", "csv", "--retries", "0",
+        list("/bytes/10", "/status/404", "not a url").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+    CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    List<List<String>> rows = new ArrayList<>();
+    try (MappingIterator<List<String>> it =
+        csv.readerForListOf(String.class).readValues(result.out())) {
+      it.forEachRemaining(rows::add);
+    }
+    assertEquals(List.of("index", "url", "status", "bytes", "elapsed_ms", "attempts", "worker",
+        "error_kind", "error"), rows.get(0));
+    assertEquals(4, rows.size(), result.out());
+    Map<String, List<String>> byUrl = rows.subList(1, 4).stream()
+        .collect(Collectors.toMap(r -> r.get(1), r -> r));
+    assertEquals(List.of("0", url("/bytes/10"), "200", "10"), byUrl.get(url("/bytes/10"))
+        .subList(0, 4));
+    assertEquals("", byUrl.get(url("/bytes/10")).get(7));
+    assertEquals("http", byUrl.get(url("/status/404")).get(7));
+    List<String> invalid = byUrl.get("not a url");
+    assertEquals(List.of("2", "not a url", "", "0"), invalid.subList(0, 4));
+    assertEquals("invalid_url", invalid.get(7));
+    assertTrue(result.err().contains("3 URLs in "), "the CSV summary goes to stderr");
+  }
+
+  @Test
+  void failedRequestsAreRetriedAndCounted() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "2",
+        list("/flaky/a?fails=1&status=500", "/flaky/b?fails=5&status=503",
+            "/flaky/c?fails=1&status=404").toString());
+
+    Map<String, JsonNode> byUrl = resultsByUrl(jsonLines(result));
+    JsonNode recovered = byUrl.get(url("/flaky/a?fails=1&status=500"));
+    assertEquals(200, recovered.get("status").asInt());
+    assertEquals(2, recovered.get("attempts").asInt());
+    JsonNode exhausted = byUrl.get(url("/flaky/b?fails=5&status=503"));
+    assertEquals(503, exhausted.get("status").asInt());
+    assertEquals(3, exhausted.get("attempts").asInt());
+    assertEquals(3, site.hits("b"));
+    JsonNode notRetried = byUrl.get(url("/flaky/c?fails=1&status=404"));
+    assertEquals(404, notRetried.get("status").asInt());
+    assertEquals(1, notRetried.get("attempts").asInt());
+    assertEquals(1, site.hits("c"));
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void retryAfterIsHonoured() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "1",
+        list("/flaky/r?fails=1&status=503&retry-after=1").toString());
+
+    JsonNode node = resultsByUrl(jsonLines(result)).get(url(
+        "/flaky/r?fails=1&status=503&retry-after=1"));
+    assertEquals(200, node.get("status").asInt());
+    assertEquals(2, node.get("attempts").asInt());
+    assertTrue(node.get("elapsed_ms").asDouble() >= 1000,
+        "waited the second the server asked for: " + node);
+    assertEquals(ExitCodes.OK, result.exitCode());
+  }
+
+  @Test
+  void bodyCutShortIsTruncatedNeverASuccess() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "1", list("/drop/100000")
+        .toString());
+
+    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/drop/100000"));
+    assertEquals("truncated", node.get("error_kind").asText(), node.toString());
+    assertEquals(2, node.get("attempts").asInt(), "retried once");
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void stalledBodyTimesOut() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", "--timeout", "300ms",
+        list("/stall").toString());
+
+    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/stall"));
+    assertEquals("timeout", node.get("error_kind").asText(), node.toString());
+    assertEquals(200, node.get("status").asInt());
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void connectionRefusedIsAConnectFailure() throws IOException {
+    int port = server.getPort();
+    server.close();
+    Path list = ListFiles.write(dir, List.of("http://127.0.0.1:" + port + "/gone"));
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", list.toString());
+
+    JsonNode node = jsonLines(result).get(0);
+    assertEquals("connect", node.get("error_kind").asText(), node.toString());
+    assertTrue(node.get("status").isNull());
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void redirectsAreFollowed() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", list("/redirect/3").toString());
+
+    JsonNode node = jsonLines(result).get(0);
+    assertEquals(url("/redirect/3"), node.get("url").asText(), "the URL as given");
+    assertEquals(10, node.get("bytes").asInt());
+    assertEquals(ExitCodes.OK, result.exitCode());
+  }
+
+  @Test
+  void invalidLinesAreReportedWithLineNumbersAndTheRestDownloaded() throws IOException {
+    Path list = ListFiles.write(dir, List.of("# comment", url("/bytes/5"), "", "ftp://x/y",
+        "relative/path", "http://user:secret@127.0.0.1:1 /bad", url("/bytes/6")));
+    Cli.Result result = Cli.run("-f", "jsonl", list.toString());
+
+    assertTrue(result.err().contains(list + ":4: unsupported scheme 'ftp'"), result.err());
+    assertTrue(result.err().contains(list + ":5: not an absolute URL"), result.err());
+    assertTrue(result.err().contains(list + ":6: contains a space"), result.err());
+    assertFalse(result.out().contains("secret") || result.err().contains("secret"));
+    List<JsonNode> nodes = jsonLines(result);
+    assertEquals(6, nodes.size());
+    Map<String, JsonNode> byUrl = resultsByUrl(nodes);
+    assertEquals(5, byUrl.get(url("/bytes/5")).get("bytes").asInt());
+    assertEquals(6, byUrl.get(url("/bytes/6")).get("bytes").asInt());
+    assertEquals("invalid_url", byUrl.get("ftp://x/y").get("error_kind").asText());
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void credentialsAreSentButNeverPrinted() throws IOException {
+    String withCredentials = url("/bytes/3").replace("http://", "http://alice:s3cret@");
+    Path list = ListFiles.write(dir, List.of(withCredentials));
+    Path failed = dir.resolve("failed.txt");
+    Cli.Result result = Cli.run("-f", "jsonl", "-v", list.toString(), "--save-failed",
+        failed.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertFalse(result.out().contains("s3cret") || result.out().contains("alice"), result.out());
+    assertFalse(result.err().contains("s3cret"), result.err());
+    assertTrue(result.out().contains("\"url\":\"" + withCredentials.replace("alice:s3cret@",
+        "***@") + "\""), result.out());
+  }
+
+  @Test
+  void readsStandardInput() throws IOException {
+    Cli.Result result = Cli.runWithStdin(url("/bytes/7") + "\n" + url("/bytes/8") + "\n",
+        "-f", "jsonl", "-");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(3, jsonLines(result).size());
+  }
+
+  @Test
+  void missingFileIsAUsageErrorNamingIt() {
+    Cli.Result result = Cli.run(dir.resolve("nope.txt").toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertEquals("fetch: " + dir.resolve("nope.txt") + ": no such file\n", result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void directoryIsAUsageError() {
+    Cli.Result result = Cli.run(dir.toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertEquals("fetch: " + dir + ": is a directory, not a URL list\n", result.err());
+  }
+
+  @Test
+  void listWithoutUrlsIsAUsageError() {
+    Path list = ListFiles.write(dir, List.of("# only a comment", "", "   "));
+    Cli.Result result = Cli.run(list.toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertEquals("fetch: " + list + ": no URLs (the list is empty or has only blank lines and"
+        + " comments)\n", result.err());
+    assertEquals(ExitCodes.USAGE, Cli.runWithStdin("", "-").exitCode());
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    Path list = list("/bytes/1");
+    Cli.Result mode = Cli.run("--mode", "warp", list.toString());
+    assertEquals(ExitCodes.USAGE, mode.exitCode());
+    assertTrue(mode.err().contains("'warp' is not one of sequential, threads"), mode.err());
+
+    Cli.Result timeout = Cli.run("--timeout", "soon", list.toString());
+    assertEquals(ExitCodes.USAGE, timeout.exitCode());
+    assertTrue(timeout.err().contains("'soon' is not a duration"), timeout.err());
+
+    Cli.Result workers = Cli.run("--workers", "0", list.toString());
+    assertEquals(ExitCodes.USAGE, workers.exitCode());
+    assertTrue(workers.err().contains("--workers must be between 1 and 10000, not 0"),
+        workers.err());
+
+    assertEquals(ExitCodes.USAGE, Cli.run().exitCode(), "no list given");
+  }
+
+  @Test
+  void helpAndVersion() {
+    Cli.Result help = Cli.run("--help");
+    assertEquals(ExitCodes.OK, help.exitCode());
+    assertTrue(help.out().contains("Concurrency strategy: sequential, threads"), help.out());
+    assertTrue(help.out().contains("--timeout=DURATION"), help.out());
+    assertTrue(help.out().contains("Examples:"), help.out());
+    Cli.Result version = Cli.run("--version");
+    assertEquals(ExitCodes.OK, version.exitCode());
+    assertTrue(version.out().startsWith("fetch "), version.out());
+  }
+
+  @Test
+  void quietPrintsOnlyTheSummary() {
+    Cli.Result result = Cli.run("-q", list("/bytes/1", "/bytes/2").toString());
+
+    assertEquals(1, result.outLines().size(), result.out());
+    assertTrue(result.out().startsWith("2 URLs in "), result.out());
+  }
+
+  @Test
+  void saveFailedListsFailedUrlsReadyToFeedBack() throws IOException {
+    Path failed = dir.resolve("failed.txt");
+    Cli.Result result = Cli.run("--retries", "0", "--save-failed", failed.toString(),
+        list("/bytes/1", "/status/404", "/status/500").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+    assertEquals(List.of(url("/status/404"), url("/status/500")),
+        Files.readAllLines(failed).stream().sorted().collect(Collectors.toList()));
+    assertEquals(ExitCodes.FAILURES, Cli.run("--retries", "0", failed.toString()).exitCode());
+  }
+
+  @Test
+  void outputDirReceivesCompleteFilesOnly() throws IOException {
+    Path out = dir.resolve("pages/nested");
+    Cli.Result result = Cli.run("--retries", "0", "--output-dir", out.toString(),
+        list("/bytes/1000", "/files/page.html", "/other/page.html", "/drop/5000",
+            "/status/404", "/a/..%2F..%2Fescape").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of(".._.._escape", "1000", "page-1.html", "page.html"),
+          files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+    assertEquals(1000, Files.size(out.resolve("1000")));
+    assertEquals(TestSite.body(1000).readUtf8(), Files.readString(out.resolve("1000")));
+    assertFalse(Files.exists(dir.resolve("escape")));
+    assertFalse(Files.exists(dir.resolve("pages/escape")));
+  }
+
+  @Test
+  void unwritableOutputDirFailsBeforeAnyDownload() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    Cli.Result result = Cli.run("--output-dir", file.resolve("sub").toString(),
+        list("/bytes/1").toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.err().startsWith("fetch: --output-dir: cannot create output directory "),
+        result.err());
+    assertEquals(0, server.getRequestCount(), "nothing was downloaded");
+  }
+}

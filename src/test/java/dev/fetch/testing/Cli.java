@@ -1,0 +1,44 @@
+package dev.fetch.testing;
+
+import dev.fetch.cli.FetchCommandLine;
+import dev.fetch.cli.Interrupts;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs the fetch command line in-process, through picocli's {@code execute()}. */
+public final class Cli {
+  private Cli() {}
+
+  /** What one run printed and returned. */
+  public record Result(int exitCode, String out, String err) {
+    public List<String> outLines() {
+      return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  public static Result run(String... args) {
+    return runWithStdin("", args);
+  }
+
+  public static Result runWithStdin(String stdin, String... args) {
+    return runWithStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  public static Result runWithStdin(InputStream stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
+        Interrupts.none()).execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}
