@@ -1,11 +1,14 @@
 package dev.fetch.download;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -77,11 +80,26 @@ public final class DirectorySink implements BodySink {
     }
   }
 
+  /**
+   * Creates the hidden temporary file. Not {@code Files.createTempFile}, which makes files only
+   * the owner can read: a saved file gets the same permissions (from the umask) as curl's or
+   * wget's.
+   */
   private Path createTemp() throws StorageException {
-    try {
-      return Files.createTempFile(directory, ".fetch-", ".part");
-    } catch (IOException e) {
-      throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+    for (int tries = 0; ; tries++) {
+      Path temp = directory.resolve(".fetch-"
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+      try {
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            .close();
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (tries == 100) {
+          throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package dev.fetch.download;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -19,6 +21,9 @@ import okio.BufferedSource;
  * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
  * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
  * in a result. Thread-safe; the client and sink are shared, not owned.
+ *
+ * <p>{@link #cancelAll()} aborts every download in progress, body included (OkHttp's own
+ * {@code Dispatcher.cancelAll()} forgets a synchronous call once its headers have arrived).
  */
 public final class OkHttpDownloader implements Downloader {
   private final OkHttpClient client;
@@ -26,6 +31,8 @@ public final class OkHttpDownloader implements Downloader {
   private final Ticker ticker;
   private final Clock wallClock;
   private final String userAgent;
+  private final Set<Call> active = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
 
   public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
       String userAgent) {
@@ -40,6 +47,29 @@ public final class OkHttpDownloader implements Downloader {
   public DownloadResult download(DownloadRequest request) {
     Attempt attempt = new Attempt(request, ticker.read(), Thread.currentThread().getName());
     Call call = client.newCall(toHttpRequest(request.url()));
+    active.add(call);
+    try {
+      if (cancelled) {
+        call.cancel();
+      }
+      return execute(call, request, attempt);
+    } finally {
+      active.remove(call);
+    }
+  }
+
+  /**
+   * Cancels every download in progress and every one started from now on: they end as failures
+   * at once. For stopping a run; safe from any thread.
+   */
+  public void cancelAll() {
+    cancelled = true;
+    for (Call call : active) {
+      call.cancel();
+    }
+  }
+
+  private DownloadResult execute(Call call, DownloadRequest request, Attempt attempt) {
     Response response;
     try {
       response = call.execute();

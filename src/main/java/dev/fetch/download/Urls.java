@@ -1,9 +1,13 @@
 package dev.fetch.download;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /** Helpers that keep credentials embedded in URLs out of every output. */
 public final class Urls {
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
   private Urls() {}
 
   /**
@@ -20,27 +24,24 @@ public final class Urls {
   }
 
   /**
-   * Redacts credentials in a raw input line that may not be a valid URL: anything between
-   * {@code ://} and the last {@code @} before the first {@code /}, {@code ?} or {@code #}.
+   * Redacts credentials in text that may not be a valid URL (an invalid input line, a
+   * {@code Location} header): after a leading {@code scheme:} and any slashes, everything up to the
+   * last {@code @} is replaced by {@code ***}. Errs on the side of hiding: a password may contain
+   * {@code /}, {@code ?} or {@code #}, so an {@code @} later in a path is treated the same way.
    */
-  public static String redactRaw(String line) {
-    int schemeEnd = line.indexOf("://");
-    if (schemeEnd < 0) {
-      return line;
+  public static String redactRaw(String text) {
+    Matcher scheme = SCHEME.matcher(text);
+    if (!scheme.find()) {
+      return text;
     }
-    int authorityStart = schemeEnd + 3;
-    int authorityEnd = line.length();
-    for (int i = authorityStart; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '/' || c == '?' || c == '#') {
-        authorityEnd = i;
-        break;
-      }
+    int start = scheme.end();
+    while (start < text.length() && (text.charAt(start) == '/' || text.charAt(start) == '\\')) {
+      start++;
     }
-    int at = line.lastIndexOf('@', authorityEnd - 1);
-    if (at < authorityStart) {
-      return line;
+    int at = text.lastIndexOf('@');
+    if (at < start) {
+      return text;
     }
-    return line.substring(0, authorityStart) + "***@" + line.substring(at + 1);
+    return text.substring(0, start) + "***@" + text.substring(at + 1);
   }
 }

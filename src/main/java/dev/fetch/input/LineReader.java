@@ -15,8 +15,14 @@ import java.util.Arrays;
  * line is read past (and its length counted) without being kept. Not thread-safe.
  */
 final class LineReader {
-  /** One physical line of input. */
-  record Line(int number, String text, long length, Problem problem) {}
+  /**
+   * One physical line of input.
+   *
+   * @param text the decoded line; for a problem line, the kept bytes decoded leniently (invalid
+   *     sequences replaced), so a caller can still tell a comment from a URL
+   * @param blank whether every byte of the whole line was ASCII white space
+   */
+  record Line(int number, String text, long length, Problem problem, boolean blank) {}
 
   /** Why a line's text could not be kept. */
   enum Problem { NONE, TOO_LONG, NOT_UTF8 }
@@ -39,6 +45,7 @@ final class LineReader {
     int kept = 0;
     long length = 0;
     boolean sawAnything = false;
+    boolean blank = true;
     while (true) {
       if (position == limit && !fill()) {
         if (!sawAnything) {
@@ -52,6 +59,7 @@ final class LineReader {
         break;
       }
       length++;
+      blank &= b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;
       if (length <= maxBytes) {
         if (kept == line.length) {
           line = Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
@@ -61,7 +69,7 @@ final class LineReader {
     }
     lineNumber++;
     if (length > maxBytes) {
-      return new Line(lineNumber, null, length, Problem.TOO_LONG);
+      return new Line(lineNumber, lenient(kept), length, Problem.TOO_LONG, blank);
     }
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
@@ -69,10 +77,14 @@ final class LineReader {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(line, 0, kept))
           .toString();
-      return new Line(lineNumber, text, length, Problem.NONE);
+      return new Line(lineNumber, text, length, Problem.NONE, blank);
     } catch (CharacterCodingException e) {
-      return new Line(lineNumber, null, length, Problem.NOT_UTF8);
+      return new Line(lineNumber, lenient(kept), length, Problem.NOT_UTF8, blank);
     }
+  }
+
+  private String lenient(int kept) {
+    return new String(line, 0, kept, StandardCharsets.UTF_8);
   }
 
   private boolean fill() throws IOException {

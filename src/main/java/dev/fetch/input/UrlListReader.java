@@ -77,6 +77,15 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
   }
 
   private UrlEntry toEntry(LineReader.Line line) {
+    String text = line.text();
+    if (line.number() == 1 && text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    text = text.strip();
+    if (line.blank() || text.isEmpty() && line.problem() != LineReader.Problem.TOO_LONG
+        || text.startsWith("#")) {
+      return null;
+    }
     switch (line.problem()) {
       case TOO_LONG:
         return invalid(line, "<" + line.length() + " bytes>",
@@ -86,14 +95,6 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
         return invalid(line, "<invalid UTF-8>", "not valid UTF-8");
       default:
         break;
-    }
-    String text = line.text();
-    if (line.number() == 1 && text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    text = text.strip();
-    if (text.isEmpty() || text.startsWith("#")) {
-      return null;
     }
     UrlValidator.Verdict verdict = UrlValidator.check(text);
     if (verdict.url() == null) {

@@ -35,7 +35,7 @@ public final class DownloadRun {
   private final DownloadPlan plan;
   private final RunContext context;
   private volatile Thread runner;
-  private volatile OkHttpClient client;
+  private volatile OkHttpDownloader http;
   private volatile boolean cancelled;
 
   public DownloadRun(DownloadPlan plan, RunContext context) {
@@ -72,9 +72,9 @@ public final class DownloadRun {
    */
   public void cancel() {
     cancelled = true;
-    OkHttpClient current = client;
+    OkHttpDownloader current = http;
     if (current != null) {
-      current.dispatcher().cancelAll();
+      current.cancelAll();
     }
     Thread thread = runner;
     if (thread != null) {
@@ -90,12 +90,14 @@ public final class DownloadRun {
     ResultSink sink = plan.order() == Order.INPUT ? ordered : printer;
     ValidRequests requests = new ValidRequests(list, sink, context.err());
 
-    OkHttpClient http = HttpClients.create(plan.http());
-    client = http;
-    Downloader downloader = new RetryingDownloader(
-        new OkHttpDownloader(http, bodies, context.ticker(), context.wallClock(),
-            plan.http().userAgent()),
-        RetryPolicy.standard(plan.retries()), context.ticker(), context.sleeper());
+    OkHttpClient client = HttpClients.create(plan.http());
+    http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
+        plan.http().userAgent());
+    if (cancelled) {
+      http.cancelAll();
+    }
+    Downloader downloader = new RetryingDownloader(http, RetryPolicy.standard(plan.retries()),
+        context.ticker(), context.sleeper());
 
     printer.start();
     long start = context.ticker().read();
@@ -108,7 +110,7 @@ public final class DownloadRun {
     } catch (InterruptedException e) {
       interrupted = true;
     } finally {
-      HttpClients.shutdown(http);
+      HttpClients.shutdown(client);
     }
     Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
     ordered.flush();

@@ -1,0 +1,121 @@
+package dev.fetch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fetch.testing.ArrivalDispatcher;
+import dev.fetch.testing.Cli;
+import dev.fetch.testing.Launcher;
+import dev.fetch.testing.ListFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The real {@code ./fetch} launcher as a child process: what a user runs from a shell. */
+class LauncherIT {
+  @TempDir Path dir;
+  private final ArrivalDispatcher site = new ArrivalDispatcher(2);
+  private MockWebServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(site);
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private Path list(String... paths) {
+    return ListFiles.write(dir, Stream.of(paths).map(p -> server.url(p).toString())
+        .collect(Collectors.toList()));
+  }
+
+  @Test
+  void downloadsTheListLikeTheTutorial() throws Exception {
+    String[] paths = Stream.iterate(1, i -> i + 1).limit(15).map(i -> "/bytes/" + (i * 1000))
+        .toArray(String[]::new);
+    Cli.Result result = Launcher.run(dir, Map.of(), "--mode=threads", "--workers=5",
+        list(paths).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> lines = result.outLines();
+    assertEquals(16, lines.size(), result.toString());
+    assertTrue(lines.subList(0, 15).stream().allMatch(l -> l.startsWith("Read ")), result.out());
+    assertTrue(lines.get(15).matches("15 URLs in \\d+\\.\\d{3} s: 15 succeeded, 0 failed, "
+        + "120000 bytes \\(threads, 5 workers\\)"), lines.get(15));
+  }
+
+  @Test
+  void versionAndJavaOpts() throws Exception {
+    Cli.Result version = Launcher.run(dir, Map.of(), "--version");
+    assertEquals(0, version.exitCode(), version.toString());
+    assertTrue(version.out().startsWith("fetch 0."), version.out());
+
+    Cli.Result badOpts = Launcher.run(dir, Map.of("JAVA_OPTS", "-XX:+NoSuchFetchFlag"),
+        "--version");
+    assertTrue(badOpts.exitCode() != 0, "JAVA_OPTS reached the JVM");
+    assertTrue(badOpts.err().contains("NoSuchFetchFlag"), badOpts.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void signalStopsTheRunWithAPartialSummaryAndNoPartialFile(String signal, int exitCode)
+      throws Exception {
+    Path out = dir.resolve("out");
+    Process fetch = Launcher.start(dir, Map.of(), "--workers=4", "--output-dir", out.toString(),
+        "--retries=0", "--order=completion",
+        list("/bytes/100", "/stall?a", "/bytes/200", "/stall?b").toString());
+    try {
+      assertTrue(site.stalled().await(60, TimeUnit.SECONDS), "both stalled requests arrived");
+      waitForFiles(out, 2);
+      Launcher.kill(fetch, signal);
+      assertTrue(fetch.waitFor(20, TimeUnit.SECONDS), "fetch stopped");
+    } finally {
+      fetch.destroyForcibly();
+    }
+    Cli.Result result = Launcher.result(dir, fetch.exitValue());
+
+    assertEquals(exitCode, result.exitCode(), result.toString());
+    String summary = result.outLines().get(result.outLines().size() - 1);
+    assertTrue(summary.matches("Interrupted: 2 URLs in \\d+\\.\\d{3} s: 2 succeeded, 0 failed, "
+        + "300 bytes, 2 unfinished \\(threads, 4 workers\\)"), result.toString());
+    assertEquals(List.of("100", "200"), names(out), "no partial or temporary file is left");
+  }
+
+  private static void waitForFiles(Path out, int count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(out) && names(out).stream().filter(n -> !n.startsWith(".")).count()
+          >= count) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("files never appeared in " + out);
+  }
+
+  private static List<String> names(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out)) {
+      return files.map(p -> p.getFileName().toString()).sorted()
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package dev.fetch.download;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetryingDownloaderTest {
+  private static final DownloadRequest REQUEST =
+      new DownloadRequest(4, HttpUrl.get("http://user:pw@a.test/file"));
+
+  private final FakeTicker ticker = new FakeTicker();
+  private final FakeDownloader delegate = new FakeDownloader(ticker);
+  private final RecordingSleeper sleeper = new RecordingSleeper(ticker);
+
+  /** A ticker that moves only when told to. */
+  static final class FakeTicker implements Ticker {
+    private long nanos = 1_000_000_000L; // any origin: only differences count
+
+    @Override
+    public long read() {
+      return nanos;
+    }
+
+    void advance(Duration duration) {
+      nanos += duration.toNanos();
+    }
+  }
+
+  /** Returns scripted results in order, each taking a scripted time on the ticker. */
+  static final class FakeDownloader implements Downloader {
+    private final FakeTicker ticker;
+    private final Deque<DownloadResult> results = new ArrayDeque<>();
+    private final Deque<Duration> durations = new ArrayDeque<>();
+    final List<DownloadRequest> requests = new ArrayList<>();
+
+    FakeDownloader(FakeTicker ticker) {
+      this.ticker = ticker;
+    }
+
+    FakeDownloader thenReturn(DownloadResult result, Duration takes) {
+      results.add(result);
+      durations.add(takes);
+      return this;
+    }
+
+    @Override
+    public DownloadResult download(DownloadRequest request) {
+      requests.add(request);
+      if (results.isEmpty()) {
+        throw new AssertionError("unexpected attempt " + requests.size());
+      }
+      ticker.advance(durations.remove());
+      return results.remove();
+    }
+  }
+
+  /** Records every wait and lets it pass on the fake ticker at once. */
+  static final class RecordingSleeper implements Sleeper {
+    private final FakeTicker ticker;
+    final List<Duration> sleeps = new ArrayList<>();
+    boolean interrupt;
+
+    RecordingSleeper(FakeTicker ticker) {
+      this.ticker = ticker;
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+      sleeps.add(duration);
+      if (interrupt) {
+        throw new InterruptedException("stop");
+      }
+      ticker.advance(duration);
+    }
+  }
+
+  @AfterEach
+  void clearInterrupt() {
+    Thread.interrupted();
+  }
+
+  private RetryingDownloader downloader(int retries, double jitter) {
+    return new RetryingDownloader(delegate, RetryPolicyTest.policy(retries, jitter), ticker,
+        sleeper);
+  }
+
+  private static DownloadResult.Success success() {
+    return new DownloadResult.Success(4, "http://***@a.test/file", 200, 1234,
+        Duration.ofMillis(999), 1, "worker-3");
+  }
+
+  private static DownloadResult.Failure failure(ErrorKind kind, Integer status, String message) {
+    return new DownloadResult.Failure(4, "http://***@a.test/file", status, 17,
+        Duration.ofMillis(999), 1, "worker-3", kind, message, null);
+  }
+
+  private static DownloadResult.Failure status(int status) {
+    return failure(ErrorKind.HTTP, status, "HTTP " + status);
+  }
+
+  private static Duration ms(long millis) {
+    return Duration.ofMillis(millis);
+  }
+
+  @Test
+  void successOnFirstAttempt() {
+    delegate.thenReturn(success(), ms(40));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(new DownloadResult.Success(4, "http://***@a.test/file", 200, 1234, ms(40), 1,
+        "worker-3"), result);
+    assertEquals(List.of(REQUEST), delegate.requests);
+    assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  @Test
+  void serverErrorThenSuccess() {
+    delegate.thenReturn(status(500), ms(10)).thenReturn(success(), ms(30));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(new DownloadResult.Success(4, "http://***@a.test/file", 200, 1234,
+        ms(10 + 125 + 30), 2, "worker-3"), result);
+    assertEquals(List.of(ms(125)), sleeper.sleeps);
+    assertEquals(List.of(REQUEST, REQUEST), delegate.requests);
+  }
+
+  @Test
+  void highJitterWaitsAlmostTheWholeDelay() {
+    delegate.thenReturn(status(500), ms(10)).thenReturn(success(), ms(30));
+
+    DownloadResult result = downloader(3, RetryPolicyTest.ALMOST_ONE).download(REQUEST);
+
+    assertEquals(List.of(ms(249)), sleeper.sleeps);
+    assertEquals(ms(10 + 249 + 30), result.elapsed());
+  }
+
+  @Test
+  void backoffDoublesAndIsCapped() {
+    RetryPolicy policy = new RetryPolicy(5, ms(250), ms(1000), Duration.ofSeconds(30),
+        () -> 0.0);
+    for (int i = 0; i < 6; i++) {
+      delegate.thenReturn(status(503), ms(1));
+    }
+
+    DownloadResult result =
+        new RetryingDownloader(delegate, policy, ticker, sleeper).download(REQUEST);
+
+    assertEquals(List.of(ms(125), ms(250), ms(500), ms(500), ms(500)), sleeper.sleeps);
+    assertEquals(6, result.attempts());
+    assertEquals(ms(6 + 125 + 250 + 500 + 500 + 500), result.elapsed());
+  }
+
+  @Test
+  void notFoundIsNotRetried() {
+    delegate.thenReturn(status(404), ms(5));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(new DownloadResult.Failure(4, "http://***@a.test/file", 404, 17, ms(5), 1,
+        "worker-3", ErrorKind.HTTP, "HTTP 404", null), result);
+    assertEquals(1, delegate.requests.size());
+    assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  @Test
+  void unknownHostIsNotRetried() {
+    delegate.thenReturn(failure(ErrorKind.DNS, null, "unknown host a.test"), ms(5));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(ErrorKind.DNS, ((DownloadResult.Failure) result).kind());
+    assertEquals(1, result.attempts());
+    assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  @Test
+  void invalidUrlIsNotRetried() {
+    delegate.thenReturn(failure(ErrorKind.INVALID_URL, null, "bad"), Duration.ZERO);
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(ErrorKind.INVALID_URL, ((DownloadResult.Failure) result).kind());
+    assertEquals(1, delegate.requests.size());
+    assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {408, 429, 503})
+  void retryableStatusesAreRetried(int code) {
+    delegate.thenReturn(status(code), ms(5)).thenReturn(success(), ms(5));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertTrue(result.succeeded());
+    assertEquals(2, result.attempts());
+    assertEquals(List.of(ms(125)), sleeper.sleeps);
+  }
+
+  @Test
+  void transportFailureIsRetried() {
+    delegate.thenReturn(failure(ErrorKind.CONNECT, null, "cannot connect"), ms(5))
+        .thenReturn(failure(ErrorKind.TRUNCATED, 200, "body cut short"), ms(5))
+        .thenReturn(success(), ms(5));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertTrue(result.succeeded());
+    assertEquals(3, result.attempts());
+    assertEquals(List.of(ms(125), ms(250)), sleeper.sleeps);
+  }
+
+  @Test
+  void retryAfterReplacesBackoff() {
+    DownloadResult.Failure busy = new DownloadResult.Failure(4, "http://***@a.test/file", 429,
+        0, ms(5), 1, "worker-3", ErrorKind.HTTP, "HTTP 429", Duration.ofSeconds(7));
+    delegate.thenReturn(busy, ms(5)).thenReturn(success(), ms(5));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(List.of(Duration.ofSeconds(7)), sleeper.sleeps);
+    assertEquals(ms(7010), result.elapsed());
+  }
+
+  @Test
+  void retryAfterIsCapped() {
+    DownloadResult.Failure busy = new DownloadResult.Failure(4, "http://***@a.test/file", 503,
+        0, ms(5), 1, "worker-3", ErrorKind.HTTP, "HTTP 503", Duration.ofHours(1));
+    delegate.thenReturn(busy, ms(5)).thenReturn(success(), ms(5));
+
+    downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(List.of(Duration.ofSeconds(30)), sleeper.sleeps);
+  }
+
+  @Test
+  void exhaustedRetriesReturnTheLastFailure() {
+    delegate.thenReturn(failure(ErrorKind.TIMEOUT, null, "timed out: first"), ms(100))
+        .thenReturn(failure(ErrorKind.IO, null, "I/O error: second"), ms(200))
+        .thenReturn(failure(ErrorKind.HTTP, 502, "HTTP 502 Bad Gateway"), ms(300));
+
+    DownloadResult result = downloader(2, 0.0).download(REQUEST);
+
+    assertEquals(new DownloadResult.Failure(4, "http://***@a.test/file", 502, 17,
+        ms(100 + 125 + 200 + 250 + 300), 3, "worker-3", ErrorKind.HTTP, "HTTP 502 Bad Gateway",
+        null), result);
+    assertEquals(List.of(ms(125), ms(250)), sleeper.sleeps);
+    assertEquals(3, delegate.requests.size());
+  }
+
+  @Test
+  void zeroRetriesMeansOneAttempt() {
+    delegate.thenReturn(status(503), ms(5));
+
+    DownloadResult result = downloader(0, 0.0).download(REQUEST);
+
+    assertEquals(1, result.attempts());
+    assertEquals(List.of(), sleeper.sleeps);
+  }
+
+  @Test
+  void interruptDuringWaitReturnsLastFailureAndKeepsTheFlag() {
+    DownloadResult.Failure first = status(503);
+    delegate.thenReturn(first, ms(20)).thenReturn(success(), ms(5));
+    sleeper.interrupt = true;
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertTrue(Thread.interrupted(), "interrupt flag restored");
+    assertInstanceOf(DownloadResult.Failure.class, result);
+    assertEquals(first.afterAttempts(1, ms(20)), result);
+    assertEquals(1, delegate.requests.size());
+    assertEquals(List.of(ms(125)), sleeper.sleeps);
+    assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void passesTheSameRequestEachTime() {
+    delegate.thenReturn(status(500), ms(1)).thenReturn(status(500), ms(1))
+        .thenReturn(success(), ms(1));
+
+    downloader(5, 0.0).download(REQUEST);
+
+    assertEquals(3, delegate.requests.size());
+    delegate.requests.forEach(r -> assertSame(REQUEST, r));
+  }
+}
