@@ -315,6 +315,25 @@ class FetchCommandTest {
   }
 
   @Test
+  void redirectToAnotherSchemeIsAFailureNotASuccess() throws IOException {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return new mockwebserver3.MockResponse.Builder().code(302)
+            .addHeader("Location", "ftp://user:pw@files.example/x").build();
+      }
+    });
+    Cli.Result result = Cli.run("-f", "jsonl", list("/moved").toString());
+
+    JsonNode node = jsonLines(result).get(0);
+    assertEquals(302, node.get("status").asInt());
+    assertEquals("http", node.get("error_kind").asText());
+    assertEquals("HTTP 302 Redirection: redirect not followed (to ftp://***@files.example/x)",
+        node.get("error").asText());
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
   void invalidLinesAreReportedWithLineNumbersAndTheRestDownloaded() throws IOException {
     Path list = ListFiles.write(dir, List.of("# comment", url("/bytes/5"), "", "ftp://x/y",
         "relative/path", "http://user:secret@127.0.0.1:1 /bad", url("/bytes/6")));
@@ -334,7 +353,7 @@ class FetchCommandTest {
   }
 
   @Test
-  void credentialsAreSentButNeverPrinted() throws IOException {
+  void credentialsAreSentButNeverPrinted() throws Exception {
     String withCredentials = url("/bytes/3").replace("http://", "http://alice:s3cret@");
     Path list = ListFiles.write(dir, List.of(withCredentials));
     Path failed = dir.resolve("failed.txt");
@@ -346,6 +365,8 @@ class FetchCommandTest {
     assertFalse(result.err().contains("s3cret"), result.err());
     assertTrue(result.out().contains("\"url\":\"" + withCredentials.replace("alice:s3cret@",
         "***@") + "\""), result.out());
+    assertEquals(okhttp3.Credentials.basic("alice", "s3cret"),
+        server.takeRequest().getHeaders().get("Authorization"), "sent as Basic authentication");
   }
 
   @Test

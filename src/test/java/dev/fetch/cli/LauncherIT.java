@@ -8,6 +8,7 @@ import dev.fetch.testing.ArrivalDispatcher;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.Launcher;
 import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.StreamingServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,19 @@ class LauncherIT {
     assertTrue(summary.matches("Interrupted: 2 URLs in \\d+\\.\\d{3} s: 2 succeeded, 0 failed, "
         + "300 bytes, 2 unfinished \\(threads, 4 workers\\)"), result.toString());
     assertEquals(List.of("100", "200"), names(out), "no partial or temporary file is left");
+  }
+
+  @Test
+  void bodiesAreStreamedNotHeldInMemory() throws Exception {
+    long size = 512L * 1024 * 1024;
+    try (StreamingServer big = new StreamingServer(size)) {
+      Path list = ListFiles.write(dir, List.of(big.url("/big")));
+      Cli.Result result = Launcher.run(dir, Map.of("JAVA_OPTS", "-Xmx48m"), "-f", "jsonl",
+          list.toString());
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.out().contains("\"bytes\":" + size + ","), result.out());
+    }
   }
 
   private static void waitForFiles(Path out, int count) throws Exception {
