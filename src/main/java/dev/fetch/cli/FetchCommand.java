@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,7 +104,8 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
       description = "Progress bar on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
-          + " when stderr is a terminal and not -q).")
+          + " when stderr is a terminal and the result lines are not printed on it too, i.e."
+          + " stdout is redirected or -q is given).")
   ProgressOption progress;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
@@ -159,9 +161,10 @@ public final class FetchCommand implements Callable<Integer> {
         saveFailed, quiet);
   }
 
-  private Progress progressDisplay(long total) {
+  private Progress progressDisplay(LongSupplier total) {
     boolean show = progress == ProgressOption.ALWAYS
-        || (progress == ProgressOption.AUTO && !quiet && Terminals.stderrIsTerminal());
-    return show ? new TerminalProgress(total, System.err) : Progress.none();
+        || (progress == ProgressOption.AUTO && Terminals.stderrIsTerminal()
+            && (quiet || !Terminals.stdoutIsTerminal()));
+    return show ? new TerminalProgress(total.getAsLong(), System.err) : Progress.none();
   }
 }

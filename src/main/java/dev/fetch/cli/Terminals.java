@@ -4,19 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Whether standard error is a terminal, so a progress bar can be drawn there. */
+/** Whether standard output or error is a terminal, to decide where a progress bar may go. */
 final class Terminals {
   private Terminals() {}
 
-  /**
-   * True when file descriptor 2 is a terminal. Java has no isatty; on Linux the descriptor's
-   * link names the device. Elsewhere, falls back to {@code System.console()}.
-   */
+  static boolean stdoutIsTerminal() {
+    return isTerminal(1);
+  }
+
   static boolean stderrIsTerminal() {
-    Path fd = Path.of("/proc/self/fd/2");
-    if (Files.exists(fd)) {
+    return isTerminal(2);
+  }
+
+  /**
+   * True when file descriptor {@code fd} is a terminal. Java has no isatty; on Linux the
+   * descriptor's link names the device. Elsewhere, falls back to {@code System.console()}.
+   */
+  private static boolean isTerminal(int fd) {
+    Path link = Path.of("/proc/self/fd/" + fd);
+    if (Files.exists(link)) {
       try {
-        String target = Files.readSymbolicLink(fd).toString();
+        String target = Files.readSymbolicLink(link).toString();
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
       } catch (IOException | UnsupportedOperationException e) {
         return false;

@@ -15,6 +15,25 @@ public final class UrlLists {
   private UrlLists() {}
 
   /**
+   * Counts the lines of list {@code argument} that are neither blank nor comments, for a progress
+   * bar's total; -1 for standard input or when the file cannot be read.
+   */
+  public static long countUrlLines(String argument) {
+    if (argument.equals("-")) {
+      return -1;
+    }
+    try (UrlListReader reader = open(argument, InputStream.nullInputStream())) {
+      long count = 0;
+      for (; reader.hasNext(); reader.next()) {
+        count++;
+      }
+      return count;
+    } catch (InputException e) {
+      return -1;
+    }
+  }
+
+  /**
    * Opens {@code argument} for reading.
    *
    * @param stdin what {@code -} reads

@@ -85,7 +85,8 @@ public final class DownloadRun {
   private RunSummary download(UrlListReader list, BodySink bodies, PrintWriter failedList) {
     DownloadStrategy strategy = plan.mode().strategy(plan.workers());
     ResultPrinter printer = new ResultPrinter(plan.format().formatter(), context.out(),
-        context.err(), failedList, context.progress().apply(-1), plan.quiet());
+        context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
+        plan.quiet());
     InputOrderSink ordered = new InputOrderSink(printer);
     ResultSink sink = plan.order() == Order.INPUT ? ordered : printer;
     ValidRequests requests = new ValidRequests(list, sink, context.err());

@@ -6,7 +6,8 @@ import dev.fetch.report.Progress;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.function.LongFunction;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * What a run talks to outside itself, injected so tests can supply their own.
@@ -14,13 +15,14 @@ import java.util.function.LongFunction;
  * @param out results
  * @param err diagnostics: invalid lines, warnings, logs
  * @param stdin what the list {@code -} reads
- * @param progress makes the progress display for a list of the given length (-1 if unknown)
+ * @param progress makes the progress display, given a way to count the list's URLs (-1 if that
+ *     cannot be known beforehand); the count is only asked for if a display is shown
  * @param ticker measures elapsed time
  * @param wallClock reads the date, for {@code Retry-After} dates
  * @param sleeper waits between retries
  */
 public record RunContext(
-    PrintWriter out, PrintWriter err, InputStream stdin, LongFunction<Progress> progress,
+    PrintWriter out, PrintWriter err, InputStream stdin, Function<LongSupplier, Progress> progress,
     Ticker ticker, Clock wallClock, Sleeper sleeper) {
 
   /** The real world: system clocks and sleeping, no progress display. */
@@ -29,7 +31,7 @@ public record RunContext(
         Clock.systemUTC(), Sleeper.system());
   }
 
-  public RunContext withProgress(LongFunction<Progress> progress) {
+  public RunContext withProgress(Function<LongSupplier, Progress> progress) {
     return new RunContext(out, err, stdin, progress, ticker, wallClock, sleeper);
   }
 }

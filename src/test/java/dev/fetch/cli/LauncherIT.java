@@ -76,6 +76,17 @@ class LauncherIT {
     assertTrue(badOpts.err().contains("NoSuchFetchFlag"), badOpts.err());
   }
 
+  @Test
+  void verboseLogsRetriesOnStderrOnly() throws Exception {
+    Cli.Result result = Launcher.run(dir, Map.of(), "-v", "--retries=1", "-f", "jsonl",
+        list("/flaky/v?fails=1&status=503").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.err().contains("attempt 1 failed (HTTP 503 Server Error); retrying in "),
+        result.err());
+    assertEquals(2, result.outLines().size(), "stdout has only results: " + result.out());
+  }
+
   @ParameterizedTest
   @CsvSource({"INT, 130", "TERM, 143"})
   void signalStopsTheRunWithAPartialSummaryAndNoPartialFile(String signal, int exitCode)
