@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommandsRepeatable = false,
     description = "Downloads every URL of a list concurrently and prints one line per URL as it "
         + "finishes, then the total. Results go to standard output; logs and progress to "
         + "standard error.",
@@ -51,7 +52,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
       description = "URL list, one absolute http(s) URL per line; blank lines and # comments "
           + "are skipped. '-' reads standard input.")
   String input;
@@ -140,6 +141,10 @@ public final class FetchCommand implements Callable<Integer> {
   }
 
   private DownloadPlan plan(PrintWriter err) {
+    if (input == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (a "
+          + "URL list, or - for standard input)");
+    }
     int concurrency = mode.usesWorkers() ? mode.defaultWorkers() : 1;
     if (workers != null) {
       if (workers < 1 || workers > MAX_WORKERS) {

@@ -4,6 +4,7 @@ import dev.fetch.input.InputException;
 import dev.fetch.report.Format;
 import dev.fetch.run.Order;
 import dev.fetch.run.SetupException;
+import dev.fetch.server.PortInUseException;
 import dev.fetch.strategy.Mode;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,6 +31,8 @@ public final class FetchCommandLine {
       Interrupts interrupts) {
     System.setProperty("dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers()));
     CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts));
+    cli.addSubcommand("serve", new ServeCommand(interrupts));
+    cli.addSubcommand("demo", new DemoCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(Mode.class, new EnumConverter<>(Mode.class));
@@ -55,7 +58,8 @@ public final class FetchCommandLine {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
       PrintWriter err = cli.getErr();
-      if (e instanceof InputException || e instanceof SetupException) {
+      if (e instanceof InputException || e instanceof SetupException
+          || e instanceof PortInUseException) {
         err.println("fetch: " + e.getMessage());
         err.flush();
         return ExitCodes.USAGE;

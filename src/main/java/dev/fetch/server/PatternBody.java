@@ -1,0 +1,74 @@
+package dev.fetch.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.stream.ChunkedInput;
+
+/**
+ * The deterministic content of every generated body: byte {@code i} is {@code 'a' + i % 26}, so
+ * any body can be checked by its length and its bytes. Served as read-only slices of one shared
+ * buffer, so a large body costs no allocation.
+ */
+final class PatternBody implements ChunkedInput<ByteBuf> {
+  /** The largest slice served at once. */
+  static final int CHUNK = 26 * 2520;
+  /** One period longer than a chunk, so a chunk can start at any position of the period. */
+  private static final ByteBuf PATTERN = pattern(CHUNK + 26);
+
+  private final long length;
+  private long offset;
+
+  PatternBody(long length) {
+    this.length = length;
+  }
+
+  /** The body's bytes from {@code position}, {@code size} at most {@link #CHUNK}. */
+  static ByteBuf slice(long position, int size) {
+    return PATTERN.retainedSlice((int) (position % 26), size);
+  }
+
+  private static ByteBuf pattern(int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) ('a' + i % 26);
+    }
+    return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes).asReadOnly());
+  }
+
+  @Override
+  public boolean isEndOfInput() {
+    return offset >= length;
+  }
+
+  @Override
+  public void close() {}
+
+  @Deprecated
+  @Override
+  public ByteBuf readChunk(ChannelHandlerContext ctx) {
+    return readChunk(ctx.alloc());
+  }
+
+  @Override
+  public ByteBuf readChunk(ByteBufAllocator allocator) {
+    if (isEndOfInput()) {
+      return null;
+    }
+    int size = (int) Math.min(CHUNK, length - offset);
+    ByteBuf chunk = slice(offset, size);
+    offset += size;
+    return chunk;
+  }
+
+  @Override
+  public long length() {
+    return length;
+  }
+
+  @Override
+  public long progress() {
+    return offset;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.fetch.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local test site behind {@code fetch serve} and {@code fetch demo}: a Netty HTTP/1.1 server
+ * with keep-alive whose endpoints are listed in {@link SiteHelp}.
+ *
+ * <p>Non-blocking throughout: a delayed response is a timer, a trickled body a chain of timers,
+ * so a thousand waiting requests cost a thousand timers and no thread each. Runs on
+ * {@code 2 × cores} event-loop threads. {@link #close()} stops it and releases its threads.
+ */
+public final class SiteServer implements AutoCloseable {
+  private static final int BACKLOG = 4096;
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel channel;
+  private final ServerCounters counters;
+  private final String baseUrl;
+
+  private SiteServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel,
+      ServerCounters counters, String baseUrl) {
+    this.boss = boss;
+    this.workers = workers;
+    this.channel = channel;
+    this.counters = counters;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Starts the site on {@code host:port} (port 0 picks a free one), returning once it accepts.
+   *
+   * @throws PortInUseException if the address is taken
+   * @throws IOException if the address cannot be bound for another reason
+   */
+  public static SiteServer start(String host, int port) throws IOException {
+    EventLoopGroup boss = new NioEventLoopGroup(1);
+    EventLoopGroup workers = new NioEventLoopGroup();
+    ServerCounters counters = new ServerCounters();
+    String[] base = {null};
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, BACKLOG)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpServerKeepAliveHandler())
+                .addLast(new HttpObjectAggregator(64 * 1024))
+                .addLast(new ChunkedWriteHandler())
+                .addLast(new SiteHandler(counters, base[0]));
+          }
+        });
+    try {
+      Channel channel = bootstrap.bind(host, port).sync().channel();
+      InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
+      base[0] = "http://" + hostForUrl(host) + ":" + bound.getPort();
+      return new SiteServer(boss, workers, channel, counters, base[0]);
+    } catch (Exception e) {
+      shutdown(boss, workers);
+      if (e instanceof BindException) {
+        throw new PortInUseException(host, port, (BindException) e);
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  /** The site's base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  public ServerStats stats() {
+    return counters.snapshot();
+  }
+
+  /** Blocks until the server is closed (by {@link #close()} from another thread). */
+  public void awaitClose() throws InterruptedException {
+    channel.closeFuture().sync();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    shutdown(boss, workers);
+  }
+
+  private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
