@@ -4,14 +4,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.stream.ChunkedInput;
 
 /**
  * The deterministic content of every generated body: byte {@code i} is {@code 'a' + i % 26}, so
  * any body can be checked by its length and its bytes. Served as read-only slices of one shared
  * buffer, so a large body costs no allocation.
+ *
+ * <p>The last chunk carries the last bytes and ends the response in one message: a client that
+ * has read every byte may send its next request at once, and the response must be complete by
+ * then.
  */
-final class PatternBody implements ChunkedInput<ByteBuf> {
+final class PatternBody implements ChunkedInput<HttpContent> {
   /** The largest slice served at once. */
   static final int CHUNK = 26 * 2520;
   /** One period longer than a chunk, so a chunk can start at any position of the period. */
@@ -47,19 +54,24 @@ final class PatternBody implements ChunkedInput<ByteBuf> {
 
   @Deprecated
   @Override
-  public ByteBuf readChunk(ChannelHandlerContext ctx) {
+  public HttpContent readChunk(ChannelHandlerContext ctx) {
     return readChunk(ctx.alloc());
   }
 
   @Override
-  public ByteBuf readChunk(ByteBufAllocator allocator) {
+  public HttpContent readChunk(ByteBufAllocator allocator) {
     if (isEndOfInput()) {
       return null;
     }
     int size = (int) Math.min(CHUNK, length - offset);
     ByteBuf chunk = slice(offset, size);
     offset += size;
-    return chunk;
+    return content(chunk, isEndOfInput());
+  }
+
+  /** {@code data} as a body part; the last part also ends the response. */
+  static HttpContent content(ByteBuf data, boolean last) {
+    return last ? new DefaultLastHttpContent(data) : new DefaultHttpContent(data);
   }
 
   @Override

@@ -9,12 +9,10 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -51,11 +49,15 @@ final class Responses {
       return;
     }
     ctx.write(head(HttpResponseStatus.OK, size));
-    ctx.writeAndFlush(new HttpChunkedInput(new PatternBody(size)));
+    ctx.writeAndFlush(new PatternBody(size));
   }
 
   /** {@code size} pattern bytes sent at about {@code bytesPerSecond}, in 50 ms steps. */
   static void trickle(ChannelHandlerContext ctx, long size, long bytesPerSecond) {
+    if (size == 0) {
+      bytes(ctx, 0);
+      return;
+    }
     ctx.writeAndFlush(head(HttpResponseStatus.OK, size));
     long step = Math.max(1, Math.min(PatternBody.CHUNK,
         bytesPerSecond * TRICKLE_PERIOD_MILLIS / 1000));
@@ -66,12 +68,12 @@ final class Responses {
     if (!ctx.channel().isActive()) {
       return;
     }
-    if (sent >= size) {
-      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    int chunk = (int) Math.min(step, size - sent);
+    boolean last = sent + chunk >= size;
+    ctx.writeAndFlush(PatternBody.content(PatternBody.slice(sent, chunk), last));
+    if (last) {
       return;
     }
-    int chunk = (int) Math.min(step, size - sent);
-    ctx.writeAndFlush(new DefaultHttpContent(PatternBody.slice(sent, chunk)));
     ctx.executor().schedule(() -> trickleFrom(ctx, sent + chunk, size, step),
         TRICKLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The local test site behind {@code fetch serve} and {@code fetch demo}: a Netty HTTP/1.1 server
@@ -33,6 +34,7 @@ public final class SiteServer implements AutoCloseable {
   private final Channel channel;
   private final ServerCounters counters;
   private final String baseUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SiteServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel,
       ServerCounters counters, String baseUrl) {
@@ -109,10 +111,13 @@ public final class SiteServer implements AutoCloseable {
     channel.closeFuture().sync();
   }
 
+  /** Stops accepting, closes every connection and releases the threads. Idempotent. */
   @Override
   public void close() {
-    channel.close().syncUninterruptibly();
-    shutdown(boss, workers);
+    if (closed.compareAndSet(false, true)) {
+      channel.close().syncUninterruptibly();
+      shutdown(boss, workers);
+    }
   }
 
   private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {

@@ -35,10 +35,15 @@ public final class Cli {
   }
 
   public static Result runWithStdin(InputStream stdin, String... args) {
+    return runWith(Interrupts.none(), stdin, args);
+  }
+
+  /** Runs with the given interrupts, e.g. {@link ManualInterrupts} to stand in for Ctrl-C. */
+  public static Result runWith(Interrupts interrupts, InputStream stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
-        Interrupts.none()).execute(args);
+        interrupts).execute(args);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -1,0 +1,69 @@
+package dev.fetch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fetch.server.SiteServer;
+import dev.fetch.testing.Cli;
+import dev.fetch.testing.ManualInterrupts;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** {@code fetch serve} and {@code fetch demo} through the command line. */
+class ServeAndDemoCommandTest {
+
+  @Test
+  void serveAnswersUntilInterruptedThenExitsCleanly() throws Exception {
+    ManualInterrupts interrupts = new ManualInterrupts();
+    CompletableFuture<Cli.Result> serving = CompletableFuture.supplyAsync(
+        () -> Cli.runWith(interrupts, InputStream.nullInputStream(), "serve", "--port", "0"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!interrupts.watching() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(interrupts.watching(), "serve started");
+    interrupts.fire(ExitCodes.INTERRUPTED);
+    Cli.Result result = serving.get(30, TimeUnit.SECONDS);
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.out().matches("http://127\\.0\\.0\\.1:\\d+/\n"), result.out());
+    assertTrue(result.err().contains("test site stopped after 0 requests"), result.err());
+  }
+
+  @Test
+  void serveRefusesATakenPortWithAUsageError() throws Exception {
+    try (SiteServer taken = SiteServer.start("127.0.0.1", 0)) {
+      Cli.Result result = Cli.run("serve", "--port", String.valueOf(taken.port()));
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertEquals("fetch: port " + taken.port() + " on 127.0.0.1 is already in use (try --port"
+          + " 0 for a free one)\n", result.err());
+      try (Response stillThere = new OkHttpClient().newCall(
+          new Request.Builder().url(taken.baseUrl() + "/bytes/1").build()).execute()) {
+        assertEquals(200, stillThere.code());
+      }
+    }
+  }
+
+  @Test
+  void demoRunsEveryModeOfflineAndPrintsTheTable() {
+    Cli.Result result = Cli.run("demo", "--delay", "30", "--workers", "5");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> lines = result.outLines();
+    assertTrue(lines.get(0).matches("fetch demo: 15 tutorial pages from a local site at "
+        + "http://127\\.0\\.0\\.1:\\d+/, 30 ms latency each"), lines.get(0));
+    assertTrue(result.out().contains("sequential: 15 URLs in "), result.out());
+    assertTrue(result.out().contains("threads: 15 URLs in "), result.out());
+    assertTrue(result.out().matches("(?s).*\nsequential +1 +15 +0 +3278509 +\\d+\\.\\d{3} s +"
+        + "0\\.450 s +1\\.00x\n.*"), result.out());
+    assertTrue(result.out().matches("(?s).*\nthreads +5 +15 +0 +3278509 +\\d+\\.\\d{3} s +"
+        + "0\\.090 s +\\d+\\.\\d\\dx\n.*"), result.out());
+  }
+}

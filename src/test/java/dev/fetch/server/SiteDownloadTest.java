@@ -1,0 +1,89 @@
+package dev.fetch.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fetch.cli.ExitCodes;
+import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Cli;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** fetch against its own test site: the tutorial's byte counts, and the faults it can stage. */
+class SiteDownloadTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SiteServer server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = SiteServer.start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static List<JsonNode> results(Cli.Result result) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : result.outLines()) {
+      JsonNode node = JSON.readTree(line);
+      if (node.get("type").asText().equals("result")) {
+        nodes.add(node);
+      }
+    }
+    return nodes;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyModeReadsTheTutorialsFifteenByteCounts(Mode mode) throws IOException {
+    String list = SiteLists.seed(server.baseUrl(), 20);
+    Cli.Result result = Cli.runWithStdin(list, "-m", mode.toString(), "-w", "5", "-f", "jsonl",
+        "--order", "input", "-");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    for (JsonNode node : results(result)) {
+      String url = node.get("url").asText();
+      bytes.put(url.substring(url.indexOf("/wiki/") + 6, url.indexOf('?')),
+          node.get("bytes").asLong());
+    }
+    Map<String, Long> expected = new LinkedHashMap<>();
+    SeedPages.sizes().forEach((name, size) -> expected.put(name, (long) size));
+    assertEquals(expected, bytes);
+    assertEquals(List.of(129886L, 184343L, 224118L, 107637L, 151021L, 157811L, 167923L, 91533L,
+        321352L, 391905L, 321417L, 468461L, 180298L, 56765L, 324039L),
+        new ArrayList<>(bytes.values()), "the tutorial's numbers, in its order");
+  }
+
+  @Test
+  void dropIsTruncatedAndStallIsATimeout() throws IOException {
+    String list = server.baseUrl() + "/drop/50000\n" + server.baseUrl() + "/stall\n";
+    Cli.Result result = Cli.runWithStdin(list, "-f", "jsonl", "--retries", "0", "--timeout",
+        "500ms", "--order", "input", "-");
+
+    List<JsonNode> nodes = results(result);
+    assertEquals("truncated", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
+    assertEquals("timeout", nodes.get(1).get("error_kind").asText(), nodes.get(1).toString());
+    assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void tricklingBodiesStillFinish() throws IOException {
+    String list = server.baseUrl() + "/bytes/2000?rate=20000\n";
+    Cli.Result result = Cli.runWithStdin(list, "-f", "jsonl", "-");
+
+    assertEquals(2000, results(result).get(0).get("bytes").asInt());
+    assertEquals(ExitCodes.OK, result.exitCode());
+  }
+}
