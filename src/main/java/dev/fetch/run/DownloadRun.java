@@ -88,7 +88,14 @@ public final class DownloadRun {
         context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
         plan.quiet());
     InputOrderSink ordered = new InputOrderSink(printer);
-    ResultSink sink = plan.order() == Order.INPUT ? ordered : printer;
+    ResultSink reporting = plan.order() == Order.INPUT ? ordered : printer;
+    // Once cancelled, failures are what the cancellation did to downloads in flight, not the
+    // URLs' own: they count as unfinished rather than failed.
+    ResultSink sink = result -> {
+      if (!cancelled || result.succeeded()) {
+        reporting.accept(result);
+      }
+    };
     ValidRequests requests = new ValidRequests(list, sink, context.err());
 
     OkHttpClient client = HttpClients.create(plan.http());
