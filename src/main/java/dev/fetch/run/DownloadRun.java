@@ -88,15 +88,9 @@ public final class DownloadRun {
         context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
         plan.quiet());
     InputOrderSink ordered = new InputOrderSink(printer);
-    ResultSink reporting = plan.order() == Order.INPUT ? ordered : printer;
-    // Once cancelled, failures are what the cancellation did to downloads in flight, not the
-    // URLs' own: they count as unfinished rather than failed.
-    ResultSink sink = result -> {
-      if (!cancelled || result.succeeded()) {
-        reporting.accept(result);
-      }
-    };
-    ValidRequests requests = new ValidRequests(list, sink, context.err());
+    ResultSink sink = new RunSink(plan.order() == Order.INPUT ? ordered : printer,
+        context.err(), () -> cancelled);
+    CountingEntries entries = new CountingEntries(list);
 
     OkHttpClient client = HttpClients.create(plan.http());
     http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
@@ -114,7 +108,7 @@ public final class DownloadRun {
       if (cancelled) {
         throw new InterruptedException("cancelled before start");
       }
-      strategy.run(requests, downloader, sink);
+      strategy.run(entries, downloader, sink);
     } catch (InterruptedException e) {
       interrupted = true;
     } finally {
@@ -123,7 +117,7 @@ public final class DownloadRun {
     Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
     ordered.flush();
     RunSummary summary = printer.summary(plan.mode().toString(), strategy.workers(), elapsed,
-        requests.entriesRead() - printer.reported(), interrupted);
+        entries.taken() - printer.reported(), interrupted);
     printer.finish(summary);
     return summary;
   }

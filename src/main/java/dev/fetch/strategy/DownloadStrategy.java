@@ -1,26 +1,28 @@
 package dev.fetch.strategy;
 
-import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.Downloader;
+import dev.fetch.input.UrlEntry;
 import java.util.Iterator;
 
 /**
  * A way to run many downloads: one after another, on a thread pool, in child processes, ….
  *
- * <p>Every strategy submits one task per request to an executor and hands each result to the sink
+ * <p>Every strategy submits one task per URL to an executor and hands each result to the sink
  * as it completes (the Java form of Python's {@code as_completed}).
  */
 public interface DownloadStrategy {
   /**
-   * Downloads every request, blocking until all have a result.
+   * Downloads every valid entry, blocking until each entry has its one result.
    *
-   * <p>Requests are pulled from {@code requests} on the calling thread, lazily, so an endless or
-   * huge list does not have to fit in memory. Each request yields exactly one call to
-   * {@code sink}, on the calling thread. If the calling thread is interrupted, running downloads
-   * are abandoned (their threads interrupted), the executor is shut down and
-   * {@link InterruptedException} is thrown; results already handed to the sink stand.
+   * <p>Entries are read lazily on a thread of the strategy's own, at most a bounded window ahead
+   * of the results reported, so a slow or endless input neither holds results back nor has to
+   * fit in memory. An invalid entry's result is its {@code invalid_url} failure. Every entry
+   * yields exactly one call to {@code sink}, always on the calling thread. If the calling thread
+   * is interrupted, running downloads are abandoned (their threads interrupted), the executor is
+   * shut down and {@link InterruptedException} is thrown; results already handed to the sink
+   * stand. An exception from reading the entries ends the run and is rethrown.
    */
-  void run(Iterator<DownloadRequest> requests, Downloader downloader, ResultSink sink)
+  void run(Iterator<UrlEntry> entries, Downloader downloader, ResultSink sink)
       throws InterruptedException;
 
   /** How many downloads this strategy runs at once, for reporting. */

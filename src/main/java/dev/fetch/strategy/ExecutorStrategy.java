@@ -4,28 +4,31 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.input.UrlEntry;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs downloads as tasks of an {@link ExecutorService} and takes their results in completion
- * order through an {@link ExecutorCompletionService}.
+ * Runs downloads as tasks of an {@link ExecutorService} and reports their results in completion
+ * order, as {@code ExecutorCompletionService} would.
  *
- * <p>At most a window of tasks is submitted ahead of the results taken, so memory stays flat
- * however long the list is. The window is twice the worker count, enough to keep every worker
- * busy; with one worker it is one, so a sequential run reports strictly in input order (an invalid
- * line's result included).
- * The executor is made fresh for each run by the factory and shut down when the run ends.
+ * <p>A feeder thread reads the entries and submits one task per URL, holding a permit of a window
+ * for each until its result has been reported (or, if the sink holds results back, passed on).
+ * The window is twice the worker count, enough to keep every worker busy; with one worker it is
+ * one, so a sequential run reports strictly in input order. So memory stays flat however long the
+ * list, and a slow input (a pipe) never delays the report of a finished download. The executor is
+ * made fresh for each run by the factory and shut down when the run ends.
  */
 public final class ExecutorStrategy implements DownloadStrategy {
-  private static final long SHUTDOWN_GRACE_SECONDS = 5;
+  /** How long an interrupted run waits for its workers to notice before it reports. */
+  private static final long INTERRUPT_GRACE_MILLIS = 1_000;
 
   private final int workers;
   private final Supplier<ExecutorService> executorFactory;
@@ -48,35 +51,68 @@ public final class ExecutorStrategy implements DownloadStrategy {
   }
 
   @Override
-  public void run(Iterator<DownloadRequest> requests, Downloader downloader, ResultSink sink)
+  public void run(Iterator<UrlEntry> entries, Downloader downloader, ResultSink sink)
       throws InterruptedException {
     ExecutorService executor = executorFactory.get();
-    boolean interrupted = true;
+    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    Semaphore window = new Semaphore((workers == 1 ? 1 : workers * 2) + sink.maxHeld());
+    Thread feeder = new Thread(() -> feed(entries, executor, downloader, window, events),
+        "fetch-input");
+    feeder.setDaemon(true);
+    feeder.start();
+    boolean completed = false;
     try {
-      CompletionService<DownloadResult> completion = new ExecutorCompletionService<>(executor);
-      int window = workers == 1 ? 1 : workers * 2;
-      int inFlight = 0;
-      while (true) {
-        while (inFlight < window && requests.hasNext()) {
-          DownloadRequest request = requests.next();
-          completion.submit(() -> downloadSafely(downloader, request));
-          inFlight++;
+      long reported = 0;
+      long total = -1;
+      while (total < 0 || reported < total) {
+        Event event = events.take();
+        if (event.result != null) {
+          int heldBefore = sink.held();
+          sink.accept(event.result);
+          reported++;
+          window.release(1 + heldBefore - sink.held());
+        } else if (event.failure != null) {
+          throw event.failure;
+        } else {
+          total = event.total;
         }
-        if (inFlight == 0) {
+      }
+      completed = true;
+    } finally {
+      feeder.interrupt();
+      if (completed) {
+        executor.shutdown();
+      } else {
+        executor.shutdownNow();
+        executor.awaitTermination(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** Reads entries on the feeder thread: invalid ones become results, valid ones tasks. */
+  private static void feed(Iterator<UrlEntry> entries, ExecutorService executor,
+      Downloader downloader, Semaphore window, BlockingQueue<Event> events) {
+    long count = 0;
+    try {
+      while (true) {
+        window.acquire();
+        if (!entries.hasNext()) {
           break;
         }
-        Future<DownloadResult> done = completion.take();
-        inFlight--;
-        sink.accept(resultOf(done));
+        UrlEntry entry = entries.next();
+        count++;
+        if (entry.isValid()) {
+          DownloadRequest request = entry.toRequest();
+          executor.execute(() -> events.add(Event.of(downloadSafely(downloader, request))));
+        } else {
+          events.add(Event.of(entry.toFailure()));
+        }
       }
-      interrupted = false;
-    } finally {
-      if (interrupted) {
-        executor.shutdownNow();
-      } else {
-        executor.shutdown();
-      }
-      executor.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+      events.add(Event.end(count));
+    } catch (InterruptedException | RejectedExecutionException runIsOver) {
+      // The run was interrupted: nobody is waiting for more.
+    } catch (RuntimeException e) {
+      events.add(Event.failed(e));
     }
   }
 
@@ -91,12 +127,28 @@ public final class ExecutorStrategy implements DownloadStrategy {
     }
   }
 
-  private static DownloadResult resultOf(Future<DownloadResult> done)
-      throws InterruptedException {
-    try {
-      return done.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("download task failed outside its guard", e.getCause());
+  /** What the feeder and the workers tell the reporting thread: a result, the end, or a fault. */
+  private static final class Event {
+    final DownloadResult result;
+    final RuntimeException failure;
+    final long total;
+
+    private Event(DownloadResult result, RuntimeException failure, long total) {
+      this.result = result;
+      this.failure = failure;
+      this.total = total;
+    }
+
+    static Event of(DownloadResult result) {
+      return new Event(result, null, -1);
+    }
+
+    static Event end(long total) {
+      return new Event(null, null, total);
+    }
+
+    static Event failed(RuntimeException failure) {
+      return new Event(null, failure, -1);
     }
   }
 }

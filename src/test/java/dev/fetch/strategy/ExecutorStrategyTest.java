@@ -9,6 +9,8 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.input.InputException;
+import dev.fetch.input.UrlEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,10 +28,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every strategy's contract, with fake downloaders: no network, gates instead of sleeps. */
 class ExecutorStrategyTest {
 
-  private static List<DownloadRequest> requests(int count) {
-    return IntStream.range(0, count)
-        .mapToObj(i -> new DownloadRequest(i, HttpUrl.get("http://127.0.0.1/" + i)))
+  private static List<UrlEntry> requests(int count) {
+    return IntStream.range(0, count).mapToObj(ExecutorStrategyTest::entry)
         .collect(Collectors.toList());
+  }
+
+  private static UrlEntry entry(int i) {
+    HttpUrl url = HttpUrl.get("http://127.0.0.1/" + i);
+    return new UrlEntry(i, "list.txt", i + 1, url.toString(), url, null);
+  }
+
+  private static UrlEntry invalid(int i) {
+    return new UrlEntry(i, "list.txt", i + 1, "ftp://x/" + i, null, "unsupported scheme 'ftp'");
   }
 
   private static DownloadResult ok(DownloadRequest request) {
@@ -105,29 +115,168 @@ class ExecutorStrategyTest {
   }
 
   @Test
-  void pullsRequestsLazilyWithinABoundedWindow() throws Exception {
+  void pullsEntriesLazilyWithinABoundedWindow() throws Exception {
     int workers = 3;
+    int window = workers * 2;
     AtomicInteger pulled = new AtomicInteger();
     AtomicInteger reported = new AtomicInteger();
     AtomicInteger widestGap = new AtomicInteger();
-    Iterator<DownloadRequest> source = requests(100).iterator();
-    Iterator<DownloadRequest> counting = new Iterator<>() {
+    CountDownLatch windowFull = new CountDownLatch(1);
+    Iterator<UrlEntry> source = requests(100).iterator();
+    Iterator<UrlEntry> counting = new Iterator<>() {
       @Override
       public boolean hasNext() {
         return source.hasNext();
       }
 
       @Override
-      public DownloadRequest next() {
-        widestGap.accumulateAndGet(pulled.incrementAndGet() - reported.get(), Math::max);
+      public UrlEntry next() {
+        int gap = pulled.incrementAndGet() - reported.get();
+        widestGap.accumulateAndGet(gap, Math::max);
+        if (gap == window) {
+          windowFull.countDown();
+        }
         return source.next();
       }
     };
-    Mode.THREADS.strategy(workers).run(counting, ExecutorStrategyTest::ok,
+    Downloader waitsForAFullWindow = request -> {
+      await(windowFull);
+      return ok(request);
+    };
+    Mode.THREADS.strategy(workers).run(counting, waitsForAFullWindow,
         r -> reported.incrementAndGet());
 
     assertEquals(100, reported.get());
-    assertEquals(workers * 2, widestGap.get(), "never more than two tasks per worker ahead");
+    assertEquals(window, widestGap.get(), "two entries per worker ahead, never more");
+  }
+
+  @Test
+  void resultsASinkHoldsBackCountAgainstTheWindow() throws Exception {
+    int workers = 2;
+    int maxHeld = 3;
+    int limit = workers * 2 + maxHeld;
+    AtomicInteger pulled = new AtomicInteger();
+    CountDownLatch limitReached = new CountDownLatch(1);
+    Iterator<UrlEntry> source = requests(40).iterator();
+    Iterator<UrlEntry> counting = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public UrlEntry next() {
+        if (pulled.incrementAndGet() == limit) {
+          limitReached.countDown();
+        }
+        return source.next();
+      }
+    };
+    // Entry 0 is held up until the run has gone as far past it as the window allows.
+    Downloader slowFirst = request -> {
+      if (request.index() == 0) {
+        await(limitReached);
+      }
+      return ok(request);
+    };
+    List<Integer> passedOn = new ArrayList<>();
+    AtomicInteger mostPulledWhileHolding = new AtomicInteger();
+    ResultSink holdingUntilFirst = new ResultSink() {
+      final List<Integer> waiting = new ArrayList<>();
+
+      @Override
+      public void accept(DownloadResult result) {
+        waiting.add(result.index());
+        if (waiting.contains(0) || !passedOn.isEmpty()) {
+          passedOn.addAll(waiting);
+          waiting.clear();
+        } else {
+          mostPulledWhileHolding.accumulateAndGet(pulled.get(), Math::max);
+        }
+      }
+
+      @Override
+      public int held() {
+        return waiting.size();
+      }
+
+      @Override
+      public int maxHeld() {
+        return maxHeld;
+      }
+    };
+    Mode.THREADS.strategy(workers).run(counting, slowFirst, holdingUntilFirst);
+
+    assertEquals(40, passedOn.size());
+    assertEquals(limit, mostPulledWhileHolding.get(),
+        "ran exactly the window plus what the sink may hold past the slow entry");
+  }
+
+  @Test
+  void aSlowInputNeverHoldsBackAFinishedResult() throws Exception {
+    CountDownLatch firstReported = new CountDownLatch(1);
+    Iterator<UrlEntry> source = requests(2).iterator();
+    Iterator<UrlEntry> slow = new Iterator<>() {
+      int served;
+
+      @Override
+      public boolean hasNext() {
+        if (served == 1) {
+          // Like a pipe whose next line comes later: wait until the first result is out.
+          await(firstReported);
+        }
+        return source.hasNext();
+      }
+
+      @Override
+      public UrlEntry next() {
+        served++;
+        return source.next();
+      }
+    };
+    List<Integer> seen = new ArrayList<>();
+    Mode.THREADS.strategy(4).run(slow, ExecutorStrategyTest::ok, result -> {
+      seen.add(result.index());
+      firstReported.countDown();
+    });
+
+    assertEquals(List.of(0, 1), seen);
+  }
+
+  @Test
+  void invalidEntriesAreFailuresInTheirPlace() throws Exception {
+    List<UrlEntry> entries = List.of(entry(0), invalid(1), entry(2));
+    List<DownloadResult> results = new ArrayList<>();
+    Mode.SEQUENTIAL.strategy(1).run(entries.iterator(), ExecutorStrategyTest::ok, results::add);
+
+    assertEquals(List.of(0, 1, 2), results.stream().map(DownloadResult::index)
+        .collect(Collectors.toList()));
+    DownloadResult.Failure failure = assertInstanceOf(DownloadResult.Failure.class,
+        results.get(1));
+    assertEquals(ErrorKind.INVALID_URL, failure.kind());
+    assertEquals("list.txt:2: unsupported scheme 'ftp'", failure.message());
+  }
+
+  @Test
+  void aFailureToReadTheInputEndsTheRun() {
+    Iterator<UrlEntry> source = requests(2).iterator();
+    Iterator<UrlEntry> breaking = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        if (!source.hasNext()) {
+          throw new InputException("cannot read list.txt: disk on fire");
+        }
+        return true;
+      }
+
+      @Override
+      public UrlEntry next() {
+        return source.next();
+      }
+    };
+    InputException e = assertThrows(InputException.class,
+        () -> Mode.THREADS.strategy(2).run(breaking, ExecutorStrategyTest::ok, r -> { }));
+    assertEquals("cannot read list.txt: disk on fire", e.getMessage());
   }
 
   @Test
