@@ -2,15 +2,15 @@ package dev.fetch;
 
 import dev.fetch.cli.FetchCommandLine;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /** The entry point: run the command line and exit with its code. */
 public final class Main {
   private Main() {}
 
+  /** Output is UTF-8 whatever the locale: JSON lines and CSV must be, and URLs are ASCII. */
   public static void main(String[] args) {
-    Charset charset = Charset.defaultCharset();
-    System.exit(FetchCommandLine.create(new PrintWriter(System.out, false, charset),
-        new PrintWriter(System.err, true, charset)).execute(args));
+    System.exit(FetchCommandLine.create(new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args));
   }
 }

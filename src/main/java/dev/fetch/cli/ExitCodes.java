@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int FAILURES = 1;
   /** Bad command line or unusable input: nothing was downloaded. */
   public static final int USAGE = 2;
+  /** Standard output was closed before the run ended (piped into {@code head}, say): as curl. */
+  public static final int OUTPUT_CLOSED = 23;
   /** A bug in fetch; the stack trace is printed. */
   public static final int INTERNAL_ERROR = 70;
   /** Stopped by Ctrl-C (SIGINT): 128 + 2. */

@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
         "1:at least one URL failed (HTTP status >= 400 included)",
         "2:usage error: bad option, missing/empty/unreadable list, unwritable output",
         "70:internal error (a bug: please report it)",
-        "130:interrupted (Ctrl-C); 143: terminated (SIGTERM)"})
+        "23:standard output was closed (e.g. piped into head)",
+        "130:interrupted (Ctrl-C)",
+        "143:terminated (SIGTERM)"})
 public final class FetchCommand implements Callable<Integer> {
   private static final int MAX_WORKERS = 10_000;
 
@@ -81,12 +83,14 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
       converter = DurationConverter.class,
-      description = "Longest wait for a connection, e.g. 500ms, 2s (default: ${DEFAULT-VALUE}).")
+      description = "Longest wait for a connection, e.g. 500ms, 2s; 0 for no limit (default: "
+          + "${DEFAULT-VALUE}).")
   Duration connectTimeout;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
       converter = DurationConverter.class,
-      description = "Longest one attempt may take, body included (default: ${DEFAULT-VALUE}).")
+      description = "Longest one attempt may take, body included; 0 for no limit (default: "
+          + "${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "2",

@@ -2,6 +2,7 @@ package dev.fetch.cli;
 
 import dev.fetch.input.InputException;
 import dev.fetch.report.Format;
+import dev.fetch.report.OutputClosedException;
 import dev.fetch.run.Order;
 import dev.fetch.run.SetupException;
 import dev.fetch.server.PortInUseException;
@@ -63,6 +64,11 @@ public final class FetchCommandLine {
         err.println("fetch: " + e.getMessage());
         err.flush();
         return ExitCodes.USAGE;
+      }
+      if (e instanceof OutputClosedException) {
+        err.println("fetch: " + e.getMessage());
+        err.flush();
+        return ExitCodes.OUTPUT_CLOSED;
       }
       err.println("fetch: internal error: " + e);
       e.printStackTrace(err);

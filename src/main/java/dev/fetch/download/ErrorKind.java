@@ -19,11 +19,16 @@ public enum ErrorKind {
   HTTP,
   /** The connection ended before the body was complete. */
   TRUNCATED,
-  /** Any other I/O failure, including failing to write the body to disk. */
-  IO;
+  /** Any other I/O failure. */
+  IO,
+  /**
+   * The body could not be written to local storage (disk full, a directory in the way). Shown as
+   * {@code io}; never retried, since downloading again cannot help.
+   */
+  STORAGE;
 
   /** The name used in machine-readable output, e.g. {@code invalid_url}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return this == STORAGE ? "io" : name().toLowerCase(Locale.ROOT);
   }
 }

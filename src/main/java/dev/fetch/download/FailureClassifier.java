@@ -19,7 +19,7 @@ final class FailureClassifier {
    */
   static ErrorKind kind(IOException e, boolean duringBody) {
     if (e instanceof StorageException) {
-      return ErrorKind.IO;
+      return ErrorKind.STORAGE;
     }
     if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
       return ErrorKind.TIMEOUT;
@@ -54,8 +54,10 @@ final class FailureClassifier {
         return "body cut short: " + detail;
       case HTTP:
         return detail;
+      case STORAGE:
+        return detail;
       default:
-        return e instanceof StorageException ? detail : "I/O error: " + detail;
+        return "I/O error: " + detail;
     }
   }
 }

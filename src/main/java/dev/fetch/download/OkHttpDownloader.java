@@ -12,6 +12,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import okio.Okio;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link Downloader}: one blocking OkHttp call per attempt, body streamed into a
@@ -26,6 +29,8 @@ import okio.BufferedSource;
  * {@code Dispatcher.cancelAll()} forgets a synchronous call once its headers have arrived).
  */
 public final class OkHttpDownloader implements Downloader {
+  private static final Logger log = LoggerFactory.getLogger(OkHttpDownloader.class);
+
   private final OkHttpClient client;
   private final BodySink sink;
   private final Ticker ticker;
@@ -70,6 +75,7 @@ public final class OkHttpDownloader implements Downloader {
   }
 
   private DownloadResult execute(Call call, DownloadRequest request, Attempt attempt) {
+    log.debug("GET {}", request.displayUrl());
     Response response;
     try {
       response = call.execute();
@@ -78,7 +84,12 @@ public final class OkHttpDownloader implements Downloader {
     }
     try (response) {
       int status = response.code();
-      BufferedSource body = response.body().source();
+      if (response.priorResponse() != null) {
+        log.debug("{}: redirected to {}", request.displayUrl(),
+            Urls.redact(response.request().url()));
+      }
+      CountingSource counted = new CountingSource(response.body().source());
+      BufferedSource body = Okio.buffer(counted);
       if (status >= 300) {
         return attempt.rejected(response, countQuietly(body));
       }
@@ -86,10 +97,13 @@ public final class OkHttpDownloader implements Downloader {
       try {
         bytes = sink.drain(request, body);
       } catch (IOException e) {
-        return attempt.failed(status, 0, e, true);
+        return attempt.failed(status, counted.count(), e, true);
       }
-      return new DownloadResult.Success(request.index(), request.displayUrl(), status, bytes,
-          attempt.elapsed(), 1, attempt.worker);
+      DownloadResult.Success success = new DownloadResult.Success(request.index(),
+          request.displayUrl(), status, bytes, attempt.elapsed(), 1, attempt.worker);
+      log.debug("{}: {} with {} bytes in {} ms", success.url(), status, bytes,
+          success.elapsed().toMillis());
+      return success;
     }
   }
 
@@ -127,8 +141,11 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
       ErrorKind kind = FailureClassifier.kind(e, duringBody);
-      return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
-          elapsed(), 1, worker, kind, FailureClassifier.message(e, kind), null);
+      DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
+          request.displayUrl(), status, bytes, elapsed(), 1, worker, kind,
+          FailureClassifier.message(e, kind), null);
+      log.debug("{}: failed after {} bytes: {}", failure.url(), bytes, failure.message());
+      return failure;
     }
 
     DownloadResult.Failure rejected(Response response, long bytes) {

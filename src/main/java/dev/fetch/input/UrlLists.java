@@ -16,10 +16,11 @@ public final class UrlLists {
 
   /**
    * Counts the lines of list {@code argument} that are neither blank nor comments, for a progress
-   * bar's total; -1 for standard input or when the file cannot be read.
+   * bar's total; -1 unless it is a regular file that can be read. Never reads a pipe, a FIFO or
+   * standard input, whose lines the run itself needs.
    */
   public static long countUrlLines(String argument) {
-    if (argument.equals("-")) {
+    if (argument.equals("-") || !Files.isRegularFile(Path.of(argument))) {
       return -1;
     }
     try (UrlListReader reader = open(argument, InputStream.nullInputStream())) {

@@ -10,13 +10,14 @@ import java.time.Duration;
  * counts the totals, lists failed URLs for {@code --save-failed} and moves the progress display.
  *
  * <p>Called from one thread (see {@link ResultSink}). Every line is flushed as written, so a
- * consumer reading a pipe sees results as they complete.
+ * consumer reading a pipe sees results as they complete; if standard output has been closed, it
+ * throws {@link OutputClosedException}.
  */
 public final class ResultPrinter implements ResultSink {
   private final ResultFormatter formatter;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final PrintWriter failedList;
+  private final FailedList failedList;
   private final Progress progress;
   private final boolean quiet;
   private long urls;
@@ -25,11 +26,11 @@ public final class ResultPrinter implements ResultSink {
   private long bytes;
 
   /**
-   * @param failedList where failed URLs go, one per line, or null
+   * @param failedList where failed URLs go (not invalid lines), or null
    * @param quiet print nothing per URL, only the summary
    */
   public ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err,
-      PrintWriter failedList, Progress progress, boolean quiet) {
+      FailedList failedList, Progress progress, boolean quiet) {
     this.formatter = formatter;
     this.out = out;
     this.err = err;
@@ -53,9 +54,8 @@ public final class ResultPrinter implements ResultSink {
       succeeded++;
     } else {
       failed++;
-      if (failedList != null) {
-        failedList.println(result.url());
-        failedList.flush();
+      if (failedList != null && result.attempts() > 0) {
+        failedList.add(result.url());
       }
     }
     if (!quiet) {
@@ -91,6 +91,9 @@ public final class ResultPrinter implements ResultSink {
     if (!text.isEmpty()) {
       out.print(text);
       out.flush();
+      if (out.checkError()) {
+        throw new OutputClosedException();
+      }
     }
   }
 }

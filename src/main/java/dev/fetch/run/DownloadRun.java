@@ -10,15 +10,13 @@ import dev.fetch.download.RetryingDownloader;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlListReader;
 import dev.fetch.input.UrlLists;
+import dev.fetch.report.FailedList;
 import dev.fetch.report.InputOrderSink;
 import dev.fetch.report.ResultPrinter;
 import dev.fetch.report.RunSummary;
 import dev.fetch.strategy.DownloadStrategy;
 import dev.fetch.strategy.ResultSink;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
@@ -58,8 +56,11 @@ public final class DownloadRun {
             + ": no URLs (the list is empty or has only blank lines and comments)");
       }
       BodySink bodies = openBodySink();
-      try (PrintWriter failedList = openFailedList()) {
+      try (FailedList failedList = openFailedList()) {
         return download(list, bodies, failedList);
+      } catch (IOException e) {
+        throw new SetupException("--save-failed: cannot write " + plan.saveFailed() + " ("
+            + e.getMessage() + ")", e);
       } finally {
         bodies.cleanUp();
       }
@@ -71,25 +72,30 @@ public final class DownloadRun {
    * from any thread, any number of times.
    */
   public void cancel() {
-    cancelled = true;
-    OkHttpDownloader current = http;
-    if (current != null) {
-      current.cancelAll();
-    }
+    abortDownloads();
     Thread thread = runner;
     if (thread != null) {
       thread.interrupt();
     }
   }
 
-  private RunSummary download(UrlListReader list, BodySink bodies, PrintWriter failedList) {
+  /** Cancels every download in progress and any started later. */
+  private void abortDownloads() {
+    cancelled = true;
+    OkHttpDownloader current = http;
+    if (current != null) {
+      current.cancelAll();
+    }
+  }
+
+  private RunSummary download(UrlListReader list, BodySink bodies, FailedList failedList) {
     DownloadStrategy strategy = plan.mode().strategy(plan.workers());
     ResultPrinter printer = new ResultPrinter(plan.format().formatter(), context.out(),
         context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
         plan.quiet());
     InputOrderSink ordered = new InputOrderSink(printer);
     ResultSink sink = new RunSink(plan.order() == Order.INPUT ? ordered : printer,
-        context.err(), () -> cancelled);
+        context.err(), () -> cancelled, this::abortDownloads);
     CountingEntries entries = new CountingEntries(list);
 
     OkHttpClient client = HttpClients.create(plan.http());
@@ -133,12 +139,12 @@ public final class DownloadRun {
     }
   }
 
-  private PrintWriter openFailedList() {
+  private FailedList openFailedList() {
     if (plan.saveFailed() == null) {
       return null;
     }
     try {
-      return new PrintWriter(Files.newBufferedWriter(plan.saveFailed(), StandardCharsets.UTF_8));
+      return FailedList.open(plan.saveFailed());
     } catch (IOException e) {
       throw new SetupException("--save-failed: cannot write " + plan.saveFailed() + " ("
           + e.getMessage() + ")", e);

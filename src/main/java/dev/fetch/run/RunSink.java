@@ -9,17 +9,21 @@ import java.util.function.BooleanSupplier;
 /**
  * The run's first stop for every result, on the reporting thread: warns on stderr about invalid
  * lines ({@code FILE:LINE: reason}, as compilers do) and, once the run is cancelled, keeps back the
- * failures the cancellation itself caused, so they count as unfinished rather than failed.
+ * failures the cancellation itself caused, so they count as unfinished rather than failed. If
+ * reporting fails (standard output closed), it cancels the run's downloads before the failure
+ * travels on.
  */
 final class RunSink implements ResultSink {
   private final ResultSink next;
   private final PrintWriter err;
   private final BooleanSupplier cancelled;
+  private final Runnable cancel;
 
-  RunSink(ResultSink next, PrintWriter err, BooleanSupplier cancelled) {
+  RunSink(ResultSink next, PrintWriter err, BooleanSupplier cancelled, Runnable cancel) {
     this.next = next;
     this.err = err;
     this.cancelled = cancelled;
+    this.cancel = cancel;
   }
 
   @Override
@@ -34,7 +38,12 @@ final class RunSink implements ResultSink {
         err.flush();
       }
     }
-    next.accept(result);
+    try {
+      next.accept(result);
+    } catch (RuntimeException e) {
+      cancel.run();
+      throw e;
+    }
   }
 
   @Override

@@ -164,7 +164,7 @@ class FetchCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 5, 16})
+  @ValueSource(ints = {1, 2, 5, 16, 100})
   void threadsModeHasExactlyWorkersRequestsInFlight(int workers) throws IOException {
     GateDispatcher gate = new GateDispatcher(workers, 20);
     server.setDispatcher(gate);
@@ -289,6 +289,97 @@ class FetchCommandTest {
     assertEquals("timeout", node.get("error_kind").asText(), node.toString());
     assertEquals(200, node.get("status").asInt());
     assertEquals(ExitCodes.FAILURES, result.exitCode());
+  }
+
+  @Test
+  void timeoutCoversTheWholeRequestNotJustIdleReads() throws IOException {
+    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", "--timeout", "500ms",
+        list("/trickle/20000").toString());
+
+    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/trickle/20000"));
+    assertEquals("timeout", node.get("error_kind").asText(), node.toString());
+    assertTrue(node.get("elapsed_ms").asDouble() < 5000, "cut at --timeout: " + node);
+    assertTrue(node.get("bytes").asLong() > 0, "some bytes had arrived: " + node);
+  }
+
+  @Test
+  void durationsTakeUnitsPlainSecondsAndZeroForNoLimit() {
+    Path list = list("/bytes/1");
+    assertEquals(ExitCodes.OK, Cli.run("--timeout", "0", "--connect-timeout", "0",
+        list.toString()).exitCode());
+    assertEquals(ExitCodes.OK, Cli.run("--timeout", "30", list.toString()).exitCode());
+    Cli.Result tooLong = Cli.run("--timeout", "99999999999999999h", list.toString());
+    assertEquals(ExitCodes.USAGE, tooLong.exitCode());
+    assertTrue(tooLong.err().contains("'99999999999999999h' is too long; the most is 24 days"),
+        tooLong.err());
+  }
+
+  @Test
+  void aLocalWriteFailureIsNotRetried() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("out/sub"));
+    Cli.Result result = Cli.run("-f", "jsonl", "--output-dir", out.getParent().toString(),
+        list("/sub").toString());
+
+    JsonNode node = jsonLines(result).get(0);
+    assertEquals("io", node.get("error_kind").asText(), node.toString());
+    assertEquals(1, node.get("attempts").asInt(), "downloading again cannot help");
+    assertEquals(1, server.getRequestCount());
+    assertTrue(Files.isDirectory(out), "the directory in the way is untouched");
+  }
+
+  @Test
+  void saveFailedMayOverwriteTheListBeingRead() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      urls.add(url("/status/404/" + i));
+    }
+    Path list = ListFiles.write(dir, urls);
+    assertTrue(Files.size(list) > 64 * 1024, "longer than one read buffer");
+    Cli.Result result = Cli.run("-q", "-w", "16", "--retries", "0", "--save-failed",
+        list.toString(), list.toString());
+
+    assertTrue(result.out().startsWith("2000 URLs in "), result.out());
+    assertEquals(urls, Files.readAllLines(list).stream().sorted(
+        java.util.Comparator.comparingInt(u -> Integer.parseInt(u.substring(u.lastIndexOf('/')
+            + 1)))).collect(Collectors.toList()));
+  }
+
+  @Test
+  void inputOrderHoldsBackResultsThatFinishEarly() {
+    int others = 10;
+    String[] paths = new String[others + 1];
+    paths[0] = "/first";
+    for (int i = 1; i <= others; i++) {
+      paths[i] = "/other/" + i;
+    }
+    Path list = list(paths);
+
+    // /first is answered only after the server has answered every other URL, so in completion
+    // order it would (almost always) come late; in input order it must come first.
+    holdFirstUntilOthersServed(others);
+    Cli.Result input = Cli.run("-w", "11", "--order", "input", list.toString());
+    for (int i = 0; i <= others; i++) {
+      assertTrue(input.outLines().get(i).contains(paths[i] + " "), input.out());
+    }
+  }
+
+  /** Answers {@code /first} only once {@code others} other requests have been answered. */
+  private void holdFirstUntilOthersServed(int others) {
+    java.util.concurrent.CountDownLatch othersServed =
+        new java.util.concurrent.CountDownLatch(others);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request)
+          throws InterruptedException {
+        if (request.getUrl().encodedPath().equals("/first")) {
+          assertTrue(othersServed.await(20, java.util.concurrent.TimeUnit.SECONDS));
+        } else {
+          othersServed.countDown();
+        }
+        return new mockwebserver3.MockResponse.Builder().body(request.getUrl().encodedPath())
+            .build();
+      }
+    });
   }
 
   @Test

@@ -77,14 +77,73 @@ class LauncherIT {
   }
 
   @Test
-  void verboseLogsRetriesOnStderrOnly() throws Exception {
+  void verboseLogsOnStderrOnlyAndNeverTheCredentials() throws Exception {
+    String flaky = server.url("/flaky/v?fails=1&status=503").toString()
+        .replace("http://", "http://alice:s3cret@");
     Cli.Result result = Launcher.run(dir, Map.of(), "-v", "--retries=1", "-f", "jsonl",
-        list("/flaky/v?fails=1&status=503").toString());
+        ListFiles.write(dir, List.of(flaky)).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     assertTrue(result.err().contains("attempt 1 failed (HTTP 503 Server Error); retrying in "),
         result.err());
+    assertTrue(result.err().contains("GET http://***@"), result.err());
+    assertTrue(result.err().contains(": 200 with 100 bytes in "), result.err());
+    assertFalse(result.err().contains("s3cret") || result.out().contains("s3cret"),
+        result.toString());
     assertEquals(2, result.outLines().size(), "stdout has only results: " + result.out());
+  }
+
+  @Test
+  void aFifoListIsReadOnceEvenWithTheProgressBar() throws Exception {
+    Path fifo = dir.resolve("urls.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      urls.add(server.url("/bytes/" + (i % 50)).toString());
+    }
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, urls);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Cli.Result result = Launcher.run(dir, Map.of(), "-w", "32", "--progress=always", "-q",
+        fifo.toString());
+    writer.join();
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.out().startsWith("3000 URLs in "), result.out());
+  }
+
+  @Test
+  void aClosedOutputPipeStopsTheRun() throws Exception {
+    String[] paths = Stream.iterate(0, i -> i + 1).limit(200).map(i -> "/bytes/" + i + "/x")
+        .toArray(String[]::new);
+    ProcessBuilder builder = new ProcessBuilder(Launcher.projectDir().resolve("fetch")
+        .toString(), "-m", "sequential", list(paths).toString())
+        .redirectError(dir.resolve("stderr.txt").toFile());
+    Process fetch = builder.start();
+    try (java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(fetch.getInputStream()))) {
+      assertTrue(out.readLine().startsWith("Read 0 bytes"));
+    }
+    assertTrue(fetch.waitFor(30, TimeUnit.SECONDS), "fetch stopped");
+    String err = Files.readString(dir.resolve("stderr.txt"));
+    assertEquals(ExitCodes.OUTPUT_CLOSED, fetch.exitValue(), err);
+    assertTrue(err.contains("fetch: standard output was closed; stopping"), err);
+    assertTrue(server.getRequestCount() < 200, server.getRequestCount() + " requests");
+  }
+
+  @Test
+  void outputIsUtf8WhateverTheLocale() throws Exception {
+    Path list = ListFiles.write(dir, List.of("http://exämple.test/ä b"));
+    Cli.Result result = Launcher.run(dir, Map.of("LC_ALL", "POSIX", "LANG", ""), "-f", "jsonl",
+        list.toString());
+
+    assertTrue(result.out().contains("\"url\":\"http://exämple.test/ä b\""), result.out());
   }
 
   @ParameterizedTest

@@ -74,6 +74,7 @@ class SiteDownloadTest {
 
     List<JsonNode> nodes = results(result);
     assertEquals("truncated", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
+    assertEquals(50000, nodes.get(0).get("bytes").asLong(), "the bytes that did arrive");
     assertEquals("timeout", nodes.get(1).get("error_kind").asText(), nodes.get(1).toString());
     assertEquals(ExitCodes.FAILURES, result.exitCode());
   }

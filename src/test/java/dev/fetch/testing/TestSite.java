@@ -19,6 +19,7 @@ import okio.Buffer;
  *   <li>{@code /status/C} — status C with a short body; {@code ?retry-after=S} adds the header
  *   <li>{@code /flaky/ID?fails=K&status=C} — status C for the first K requests of ID, then 200
  *   <li>{@code /drop/N} — promises N bytes, sends some, then cuts the connection
+ *   <li>{@code /trickle/N} — N bytes, 100 every 50 ms: never idle, but slow
  *   <li>{@code /stall} — sends headers, never the body
  *   <li>{@code /redirect/K} — K redirects, then {@code /bytes/10}
  *   <li>anything else — 200 with the path as the body
@@ -54,6 +55,9 @@ public final class TestSite extends Dispatcher {
       case "drop":
         return new MockResponse.Builder().body(body(Integer.parseInt(arg)))
             .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+      case "trickle":
+        return new MockResponse.Builder().body(body(Integer.parseInt(arg)))
+            .throttleBody(100, 50, java.util.concurrent.TimeUnit.MILLISECONDS).build();
       case "stall":
         return new MockResponse.Builder().body(body(10))
             .onResponseBody(SocketEffect.Stall.INSTANCE).build();
