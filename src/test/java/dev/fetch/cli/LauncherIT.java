@@ -184,6 +184,32 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void serveRunsUntilCtrlC() throws Exception {
+    Process serve = new ProcessBuilder(Launcher.projectDir().resolve("fetch").toString(), "serve",
+        "--port", "0").redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try (java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(serve.getInputStream()))) {
+      String base = out.readLine();
+      assertTrue(base.matches("http://127\\.0\\.0\\.1:\\d+/"), base);
+      Path list = ListFiles.write(dir, List.of(base + "bytes/1234", base + "wiki/PHP?delay=0"));
+      Path client = Files.createDirectories(dir.resolve("client"));
+      Cli.Result result = Launcher.run(client, Map.of(), "-f", "jsonl", "--order", "input",
+          list.toString());
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.out().contains("\"bytes\":1234,"), result.out());
+      assertTrue(result.out().contains("\"bytes\":468461,"), result.out());
+
+      Launcher.kill(serve, "INT");
+      assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve stopped");
+    } finally {
+      serve.destroyForcibly();
+    }
+    assertEquals(0, serve.exitValue());
+    assertTrue(Files.readString(dir.resolve("stderr.txt")).contains(
+        "test site stopped after 2 requests"), Files.readString(dir.resolve("stderr.txt")));
+  }
+
   private static void waitForFiles(Path out, int count) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
