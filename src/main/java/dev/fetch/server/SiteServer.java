@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SiteServer implements AutoCloseable {
   private static final int BACKLOG = 4096;
 
+  static {
+    // From Java 24 on, Netty's use of sun.misc.Unsafe prints warnings on stderr; its portable
+    // code paths are fast enough for the site (see the README's capacity figures).
+    if (Runtime.version().feature() >= 24 && System.getProperty("io.netty.noUnsafe") == null) {
+      System.setProperty("io.netty.noUnsafe", "true");
+    }
+  }
+
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel channel;
