@@ -1,5 +1,6 @@
 package dev.fetch.cli;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.HttpSettings;
 import dev.fetch.report.DemoTable;
 import dev.fetch.report.Format;
@@ -91,8 +92,8 @@ final class DemoCommand implements Callable<Integer> {
       PrintWriter err) {
     HttpSettings http = new HttpSettings(workers, HttpSettings.DEFAULT_CONNECT_TIMEOUT,
         HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version());
-    DownloadPlan plan = new DownloadPlan("-", mode, workers, Order.COMPLETION, Format.TEXT, null,
-        http, 0, null, true);
+    DownloadPlan plan = new DownloadPlan("-", mode, workers, Order.COMPLETION, Format.TEXT,
+        new DownloadSettings(http, 0, null), null, true);
     RunContext context = RunContext.of(out, err,
         new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
     return new DownloadRun(plan, context).execute();

@@ -1,5 +1,6 @@
 package dev.fetch.cli;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.HttpSettings;
 import dev.fetch.report.Format;
 import dev.fetch.report.Progress;
@@ -166,8 +167,8 @@ public final class FetchCommand implements Callable<Integer> {
     }
     String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
     HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent);
-    return new DownloadPlan(input, mode, concurrency, order, format, outputDir, http, retries,
-        saveFailed, quiet);
+    return new DownloadPlan(input, mode, concurrency, order, format,
+        new DownloadSettings(http, retries, outputDir), saveFailed, quiet);
   }
 
   private Progress progressDisplay(LongSupplier total) {

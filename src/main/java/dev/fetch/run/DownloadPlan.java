@@ -1,6 +1,6 @@
 package dev.fetch.run;
 
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.report.Format;
 import dev.fetch.strategy.Mode;
 import java.nio.file.Path;
@@ -11,11 +11,10 @@ import java.nio.file.Path;
  *
  * @param input the URL list: a path, or {@code -} for standard input
  * @param workers how many downloads at once (1 for sequential)
- * @param outputDir where to save bodies, or null to count and discard them
- * @param retries retries after a failed attempt
+ * @param download how each URL is downloaded: client settings, retries, output directory
  * @param saveFailed where to list failed URLs, or null
  * @param quiet print only the summary
  */
 public record DownloadPlan(
-    String input, Mode mode, int workers, Order order, Format format, Path outputDir,
-    HttpSettings http, int retries, Path saveFailed, boolean quiet) {}
+    String input, Mode mode, int workers, Order order, Format format, DownloadSettings download,
+    Path saveFailed, boolean quiet) {}

@@ -89,7 +89,7 @@ public final class DownloadRun {
   }
 
   private RunSummary download(UrlListReader list, BodySink bodies, FailedList failedList) {
-    DownloadStrategy strategy = plan.mode().strategy(plan.workers());
+    DownloadStrategy strategy = plan.mode().strategy(plan.workers(), plan.download());
     ResultPrinter printer = new ResultPrinter(plan.format().formatter(), context.out(),
         context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
         plan.quiet());
@@ -98,13 +98,13 @@ public final class DownloadRun {
         context.err(), () -> cancelled, this::abortDownloads);
     CountingEntries entries = new CountingEntries(list);
 
-    OkHttpClient client = HttpClients.create(plan.http());
+    OkHttpClient client = HttpClients.create(plan.download().http());
     http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
-        plan.http().userAgent());
+        plan.download().http().userAgent());
     if (cancelled) {
       http.cancelAll();
     }
-    Downloader downloader = new RetryingDownloader(http, RetryPolicy.standard(plan.retries()),
+    Downloader downloader = new RetryingDownloader(http, RetryPolicy.standard(plan.download().retries()),
         context.ticker(), context.sleeper());
 
     printer.start();
@@ -129,11 +129,11 @@ public final class DownloadRun {
   }
 
   private BodySink openBodySink() {
-    if (plan.outputDir() == null) {
+    if (plan.download().outputDir() == null) {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(plan.outputDir());
+      return DirectorySink.open(plan.download().outputDir());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.fetch.strategy;
 
+import dev.fetch.download.DownloadSettings;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 
@@ -11,7 +12,7 @@ public enum Mode {
   /** One download at a time, in input order: the tutorial's first version. */
   SEQUENTIAL {
     @Override
-    public DownloadStrategy strategy(int workers) {
+    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
       return new ExecutorStrategy(1, () -> Executors.newSingleThreadExecutor(new WorkerThreads()));
     }
 
@@ -29,14 +30,23 @@ public enum Mode {
   /** A fixed pool of {@code workers} platform threads: the tutorial's ThreadPoolExecutor. */
   THREADS {
     @Override
-    public DownloadStrategy strategy(int workers) {
+    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
       return new ExecutorStrategy(workers,
           () -> Executors.newFixedThreadPool(workers, new WorkerThreads()));
     }
   };
 
-  /** Builds the strategy for a run with {@code workers} concurrent downloads. */
-  public abstract DownloadStrategy strategy(int workers);
+  /**
+   * Builds the strategy for a run with {@code workers} concurrent downloads. In-process strategies
+   * use the downloader they are given; others (worker processes) build theirs from
+   * {@code settings}.
+   */
+  public abstract DownloadStrategy strategy(int workers, DownloadSettings settings);
+
+  /** The strategy with default download settings: for tests and embedding. */
+  public DownloadStrategy strategy(int workers) {
+    return strategy(workers, DownloadSettings.defaults(workers));
+  }
 
   /** Python's ThreadPoolExecutor default: {@code min(32, cores + 4)}. */
   public int defaultWorkers() {

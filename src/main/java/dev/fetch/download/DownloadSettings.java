@@ -1,0 +1,20 @@
+package dev.fetch.download;
+
+import java.nio.file.Path;
+
+/**
+ * How every URL of a run is downloaded, whichever strategy runs it: enough to build the same
+ * downloader anywhere (a worker process builds its own from these).
+ *
+ * @param http the HTTP client's settings
+ * @param retries retries after a retryable failure
+ * @param outputDir where bodies are saved, or null to count and discard them
+ */
+public record DownloadSettings(HttpSettings http, int retries, Path outputDir) {
+
+  /** The defaults, with {@code concurrency} requests at once: for tests and embedding. */
+  public static DownloadSettings defaults(int concurrency) {
+    return new DownloadSettings(new HttpSettings(concurrency,
+        HttpSettings.DEFAULT_CONNECT_TIMEOUT, HttpSettings.DEFAULT_TIMEOUT, "fetch"), 2, null);
+  }
+}
