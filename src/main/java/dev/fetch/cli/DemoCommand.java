@@ -70,6 +70,10 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       out.flush();
       for (Mode mode : Mode.values()) {
+        if (mode.unavailableReason() != null) {
+          out.println(mode + ": skipped: " + mode.unavailableReason());
+          continue;
+        }
         int concurrency = mode.usesWorkers() ? workers : 1;
         out.print(mode + ": ");
         out.flush();
@@ -91,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
   private static RunSummary runOnce(Mode mode, int workers, String list, PrintWriter out,
       PrintWriter err) {
     HttpSettings http = new HttpSettings(workers, HttpSettings.DEFAULT_CONNECT_TIMEOUT,
-        HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version());
+        HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version(), 0);
     DownloadPlan plan = new DownloadPlan("-", mode, workers, Order.COMPLETION, Format.TEXT,
         new DownloadSettings(http, 0, null), null, true);
     RunContext context = RunContext.of(out, err,

@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** Standard output was closed before the run ended (piped into {@code head}, say): as curl. */
   public static final int OUTPUT_CLOSED = 23;
+  /** The chosen mode cannot run on this runtime ({@code virtual} on Java 17): EX_UNAVAILABLE. */
+  public static final int MODE_UNAVAILABLE = 69;
   /** A bug in fetch; the stack trace is printed. */
   public static final int INTERNAL_ERROR = 70;
   /** Stopped by Ctrl-C (SIGINT): 128 + 2. */

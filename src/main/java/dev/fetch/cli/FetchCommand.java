@@ -11,6 +11,7 @@ import dev.fetch.run.DownloadRun;
 import dev.fetch.run.Order;
 import dev.fetch.run.RunContext;
 import dev.fetch.strategy.Mode;
+import dev.fetch.strategy.ModeUnavailableException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
         "2:usage error: bad option, missing/empty/unreadable list, unwritable output",
         "70:internal error (a bug: please report it)",
         "23:standard output was closed (e.g. piped into head)",
+        "69:the mode cannot run on this Java (virtual needs Java 21+)",
         "130:interrupted (Ctrl-C)",
         "143:terminated (SIGTERM)"})
 public final class FetchCommand implements Callable<Integer> {
@@ -65,8 +67,8 @@ public final class FetchCommand implements Callable<Integer> {
   Mode mode;
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
-      description = "Downloads at once (default: min(32, cores + 4), here "
-          + "${dev.fetch.defaultWorkers}; sequential: 1).")
+      description = "Downloads at once (default: threads min(32, cores + 4), here "
+          + "${dev.fetch.defaultWorkers}; virtual and async 256; sequential 1).")
   Integer workers;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",
@@ -76,6 +78,11 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--per-host", paramLabel = "N",
+      description = "At most N requests to any one host at once, shared by all workers "
+          + "(default: no limit but --workers).")
+  Integer perHost;
 
   @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
       description = "Save each body to a file in DIR (created if missing), named after the "
@@ -146,6 +153,10 @@ public final class FetchCommand implements Callable<Integer> {
   }
 
   private DownloadPlan plan(PrintWriter err) {
+    String unavailable = mode.unavailableReason();
+    if (unavailable != null) {
+      throw new ModeUnavailableException(unavailable);
+    }
     if (input == null) {
       throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (a "
           + "URL list, or - for standard input)");
@@ -166,7 +177,12 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
     }
     String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
-    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent);
+    if (perHost != null && perHost < 1) {
+      throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more, not "
+          + perHost);
+    }
+    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent,
+        perHost == null ? 0 : perHost);
     return new DownloadPlan(input, mode, concurrency, order, format,
         new DownloadSettings(http, retries, outputDir), saveFailed, quiet);
   }

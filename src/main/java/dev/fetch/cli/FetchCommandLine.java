@@ -7,6 +7,7 @@ import dev.fetch.run.Order;
 import dev.fetch.run.SetupException;
 import dev.fetch.server.PortInUseException;
 import dev.fetch.strategy.Mode;
+import dev.fetch.strategy.ModeUnavailableException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -64,6 +65,11 @@ public final class FetchCommandLine {
         err.println("fetch: " + e.getMessage());
         err.flush();
         return ExitCodes.USAGE;
+      }
+      if (e instanceof ModeUnavailableException) {
+        err.println("fetch: " + e.getMessage());
+        err.flush();
+        return ExitCodes.MODE_UNAVAILABLE;
       }
       if (e instanceof OutputClosedException) {
         err.println("fetch: " + e.getMessage());

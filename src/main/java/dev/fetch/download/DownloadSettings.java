@@ -15,6 +15,6 @@ public record DownloadSettings(HttpSettings http, int retries, Path outputDir) {
   /** The defaults, with {@code concurrency} requests at once: for tests and embedding. */
   public static DownloadSettings defaults(int concurrency) {
     return new DownloadSettings(new HttpSettings(concurrency,
-        HttpSettings.DEFAULT_CONNECT_TIMEOUT, HttpSettings.DEFAULT_TIMEOUT, "fetch"), 2, null);
+        HttpSettings.DEFAULT_CONNECT_TIMEOUT, HttpSettings.DEFAULT_TIMEOUT, "fetch", 0), 2, null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.fetch.download;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Downloads one URL and says how it went.
  *
@@ -10,4 +12,13 @@ package dev.fetch.download;
  */
 public interface Downloader {
   DownloadResult download(DownloadRequest request);
+
+  /**
+   * Starts the download and returns a future of its result, which completes normally (a failed
+   * URL is a failure result). Implementations that can do it without blocking override this;
+   * the default simply runs {@link #download} on the calling thread.
+   */
+  default CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+    return CompletableFuture.completedFuture(download(request));
+  }
 }

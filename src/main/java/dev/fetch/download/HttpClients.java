@@ -1,6 +1,9 @@
 package dev.fetch.download;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -12,10 +15,16 @@ import okhttp3.OkHttpClient;
 public final class HttpClients {
   private HttpClients() {}
 
+  /**
+   * The client for {@code settings}. Its dispatcher, which runs asynchronous calls, allows
+   * {@code concurrency} calls at once and {@code perHost} to one host (or {@code concurrency}),
+   * on threads named {@code async-N}.
+   */
   public static OkHttpClient create(HttpSettings settings) {
-    Dispatcher dispatcher = new Dispatcher();
+    Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new AsyncThreads()));
     dispatcher.setMaxRequests(settings.concurrency());
-    dispatcher.setMaxRequestsPerHost(settings.concurrency());
+    dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
+        ? Math.min(settings.perHost(), settings.concurrency()) : settings.concurrency());
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES))
@@ -26,6 +35,22 @@ public final class HttpClients {
         .followRedirects(true)
         .followSslRedirects(true)
         .build();
+  }
+
+  /** Names the dispatcher's threads, for results and logs, in a way OkHttp's renaming keeps. */
+  private static final class AsyncThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      String name = "async-" + count.incrementAndGet();
+      Thread thread = new Thread(() -> {
+        WorkerNames.set(name);
+        task.run();
+      }, name);
+      thread.setDaemon(true);
+      return thread;
+    }
   }
 
   /** Releases the client's threads and idle connections so the JVM can exit promptly. */

@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param connectTimeout the longest wait for a TCP (and TLS) connection
  * @param timeout the longest one attempt may take, body included
  * @param userAgent the {@code User-Agent} header sent with every request
+ * @param perHost the most requests to one host at once, or 0 for no limit but
+ *     {@code concurrency}
  */
 public record HttpSettings(
-    int concurrency, Duration connectTimeout, Duration timeout, String userAgent) {
+    int concurrency, Duration connectTimeout, Duration timeout, String userAgent, int perHost) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
@@ -20,6 +22,9 @@ public record HttpSettings(
   public HttpSettings {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency < 1: " + concurrency);
+    }
+    if (perHost < 0) {
+      throw new IllegalArgumentException("perHost < 0: " + perHost);
     }
   }
 }

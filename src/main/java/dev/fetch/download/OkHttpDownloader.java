@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -17,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real {@link Downloader}: one blocking OkHttp call per attempt, body streamed into a
- * {@link BodySink}.
+ * The real {@link Downloader}: one OkHttp call per attempt, body streamed into a
+ * {@link BodySink}; blocking ({@link #download}, {@code Call.execute}) or with a callback
+ * ({@link #downloadAsync}, {@code Call.enqueue}, the body read on OkHttp's dispatcher thread).
  *
  * <p>A status of 400 or more, or a redirect that was not followed, is a failure of kind
  * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
  * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
- * in a result. Thread-safe; the client and sink are shared, not owned.
+ * in a result. A result's time runs from when the call actually starts, not from when it was
+ * queued. Thread-safe; the client and sink are shared, not owned.
  *
  * <p>{@link #cancelAll()} aborts every download in progress, body included (OkHttp's own
  * {@code Dispatcher.cancelAll()} forgets a synchronous call once its headers have arrived).
@@ -41,7 +45,13 @@ public final class OkHttpDownloader implements Downloader {
 
   public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
       String userAgent) {
-    this.client = client;
+    this.client = client.newBuilder().addInterceptor(chain -> {
+      Attempt attempt = chain.request().tag(Attempt.class);
+      if (attempt != null) {
+        attempt.started();
+      }
+      return chain.proceed(chain.request());
+    }).build();
     this.sink = sink;
     this.ticker = ticker;
     this.wallClock = wallClock;
@@ -50,17 +60,45 @@ public final class OkHttpDownloader implements Downloader {
 
   @Override
   public DownloadResult download(DownloadRequest request) {
-    Attempt attempt = new Attempt(request, ticker.read(), Thread.currentThread().getName());
-    Call call = client.newCall(toHttpRequest(request.url()));
-    active.add(call);
+    Attempt attempt = new Attempt(request);
+    Call call = newCall(attempt);
     try {
-      if (cancelled) {
-        call.cancel();
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        return attempt.failed(null, 0, e, false);
       }
-      return execute(call, request, attempt);
+      return read(response, attempt);
     } finally {
       active.remove(call);
     }
+  }
+
+  @Override
+  public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+    Attempt attempt = new Attempt(request);
+    Call call = newCall(attempt);
+    CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        active.remove(call);
+        result.complete(attempt.failed(null, 0, e, false));
+      }
+
+      @Override
+      public void onResponse(Call done, Response response) {
+        try {
+          result.complete(read(response, attempt));
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        } finally {
+          active.remove(call);
+        }
+      }
+    });
+    return result;
   }
 
   /**
@@ -74,14 +112,25 @@ public final class OkHttpDownloader implements Downloader {
     }
   }
 
-  private DownloadResult execute(Call call, DownloadRequest request, Attempt attempt) {
-    log.debug("GET {}", request.displayUrl());
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      return attempt.failed(null, 0, e, false);
+  private Call newCall(Attempt attempt) {
+    HttpUrl url = attempt.request.url();
+    Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent)
+        .tag(Attempt.class, attempt);
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      builder.header("Authorization", Credentials.basic(url.username(), url.password()));
     }
+    Call call = client.newCall(builder.build());
+    active.add(call);
+    if (cancelled) {
+      call.cancel();
+    }
+    log.debug("GET {}", attempt.request.displayUrl());
+    return call;
+  }
+
+  /** Reads the response to its end and says how it went. */
+  private DownloadResult read(Response response, Attempt attempt) {
+    DownloadRequest request = attempt.request;
     try (response) {
       int status = response.code();
       if (response.priorResponse() != null) {
@@ -100,19 +149,11 @@ public final class OkHttpDownloader implements Downloader {
         return attempt.failed(status, counted.count(), e, true);
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
-          request.displayUrl(), status, bytes, attempt.elapsed(), 1, attempt.worker);
+          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
       log.debug("{}: {} with {} bytes in {} ms", success.url(), status, bytes,
           success.elapsed().toMillis());
       return success;
     }
-  }
-
-  private Request toHttpRequest(HttpUrl url) {
-    Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent);
-    if (!url.username().isEmpty() || !url.password().isEmpty()) {
-      builder.header("Authorization", Credentials.basic(url.username(), url.password()));
-    }
-    return builder.build();
   }
 
   private static long countQuietly(BufferedSource body) {
@@ -126,13 +167,16 @@ public final class OkHttpDownloader implements Downloader {
   /** The facts of one attempt in progress, to build its result. */
   private final class Attempt {
     final DownloadRequest request;
-    final long start;
-    final String worker;
+    private volatile long start;
 
-    Attempt(DownloadRequest request, long start, String worker) {
+    Attempt(DownloadRequest request) {
       this.request = request;
-      this.start = start;
-      this.worker = worker;
+      this.start = ticker.read();
+    }
+
+    /** The call has left the queue and is running: its time starts now. */
+    void started() {
+      start = ticker.read();
     }
 
     Duration elapsed() {
@@ -142,7 +186,7 @@ public final class OkHttpDownloader implements Downloader {
     DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
       ErrorKind kind = FailureClassifier.kind(e, duringBody);
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
-          request.displayUrl(), status, bytes, elapsed(), 1, worker, kind,
+          request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
           FailureClassifier.message(e, kind), null);
       log.debug("{}: failed after {} bytes: {}", failure.url(), bytes, failure.message());
       return failure;
@@ -154,8 +198,9 @@ public final class OkHttpDownloader implements Downloader {
           ? "HTTP " + status + reasonPhrase(response)
           : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
               + location(response);
+      log.debug("{}: {}", request.displayUrl(), message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
-          elapsed(), 1, worker, ErrorKind.HTTP, message,
+          elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
           RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));
     }
   }

@@ -1,6 +1,9 @@
 package dev.fetch.download;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,35 @@ public final class RetryingDownloader implements Downloader {
         return failure.afterAttempts(attempt, since(start));
       }
     }
+  }
+
+  /**
+   * The asynchronous form: each retry is scheduled after its wait instead of sleeping, so no thread
+   * is held while waiting.
+   */
+  @Override
+  public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+    return attemptAsync(request, 1, ticker.read());
+  }
+
+  private CompletableFuture<DownloadResult> attemptAsync(DownloadRequest request, int attempt,
+      long start) {
+    return delegate.downloadAsync(request).thenCompose(result -> {
+      if (!(result instanceof DownloadResult.Failure)) {
+        return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(start)));
+      }
+      DownloadResult.Failure failure = (DownloadResult.Failure) result;
+      if (attempt > policy.retries() || !policy.isRetryable(failure)) {
+        return CompletableFuture.completedFuture(failure.afterAttempts(attempt, since(start)));
+      }
+      Duration delay = policy.delayAfter(attempt, failure);
+      log.debug("{}: attempt {} failed ({}); retrying in {} ms", request.displayUrl(), attempt,
+          failure.message(), delay.toMillis());
+      Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
+          Runnable::run);
+      return CompletableFuture.supplyAsync(() -> attempt + 1, later)
+          .thenCompose(next -> attemptAsync(request, next, start));
+    });
   }
 
   private Duration since(long start) {

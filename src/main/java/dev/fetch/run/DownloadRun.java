@@ -5,6 +5,7 @@ import dev.fetch.download.DirectorySink;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.HttpClients;
 import dev.fetch.download.OkHttpDownloader;
+import dev.fetch.download.PerHostLimiter;
 import dev.fetch.download.RetryPolicy;
 import dev.fetch.download.RetryingDownloader;
 import dev.fetch.input.InputException;
@@ -104,8 +105,10 @@ public final class DownloadRun {
     if (cancelled) {
       http.cancelAll();
     }
-    Downloader downloader = new RetryingDownloader(http, RetryPolicy.standard(plan.download().retries()),
-        context.ticker(), context.sleeper());
+    int perHost = plan.download().http().perHost();
+    Downloader limited = perHost > 0 ? new PerHostLimiter(http, perHost) : http;
+    Downloader downloader = new RetryingDownloader(limited,
+        RetryPolicy.standard(plan.download().retries()), context.ticker(), context.sleeper());
 
     printer.start();
     long start = context.ticker().read();

@@ -34,12 +34,54 @@ public enum Mode {
       return new ExecutorStrategy(workers,
           () -> Executors.newFixedThreadPool(workers, new WorkerThreads()));
     }
+  },
+
+  /**
+   * A virtual thread per URL, at most {@code workers} at once: cheap blocking, Java 21 and newer.
+   */
+  VIRTUAL {
+    @Override
+    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
+      String reason = unavailableReason();
+      if (reason != null) {
+        throw new ModeUnavailableException(reason);
+      }
+      return new ExecutorStrategy(workers, VirtualThreads::newExecutor);
+    }
+
+    @Override
+    public int defaultWorkers() {
+      return 256;
+    }
+
+    @Override
+    public String unavailableReason() {
+      return VirtualThreads.unavailableReason();
+    }
+  },
+
+  /**
+   * OkHttp's asynchronous calls: each download a callback that completes a future (Python's
+   * {@code add_done_callback}), at most {@code workers} at once by OkHttp's dispatcher.
+   */
+  ASYNC {
+    @Override
+    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
+      return new AsyncStrategy(workers);
+    }
+
+    @Override
+    public int defaultWorkers() {
+      return 256;
+    }
   };
 
   /**
    * Builds the strategy for a run with {@code workers} concurrent downloads. In-process strategies
    * use the downloader they are given; others (worker processes) build theirs from
    * {@code settings}.
+   *
+   * @throws ModeUnavailableException if the mode cannot run on this runtime
    */
   public abstract DownloadStrategy strategy(int workers, DownloadSettings settings);
 
@@ -51,6 +93,11 @@ public enum Mode {
   /** Python's ThreadPoolExecutor default: {@code min(32, cores + 4)}. */
   public int defaultWorkers() {
     return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+  }
+
+  /** Why this mode cannot run on this runtime, or null when it can. */
+  public String unavailableReason() {
+    return null;
   }
 
   /** Whether {@code --workers} means anything to this mode. */

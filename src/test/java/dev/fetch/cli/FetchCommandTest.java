@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.GateDispatcher;
 import dev.fetch.testing.ListFiles;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The root command end to end, in-process, against a real server on 127.0.0.1. */
 class FetchCommandTest {
@@ -82,6 +83,7 @@ class FetchCommandTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void byteCountsAndStatusesMatchWhatWasServed(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
     Path list = list("/bytes/0", "/bytes/1", "/bytes/129886", "/gzip/50000", "/status/404");
     Cli.Result result = Cli.run("--mode", mode.toString(), "--workers", "3", "--format",
         "jsonl", "--retries", "0", list.toString());
@@ -100,7 +102,9 @@ class FetchCommandTest {
       assertTrue(node.get("error").isNull());
       assertTrue(node.get("error_kind").isNull());
       assertEquals(1, node.get("attempts").asInt());
-      assertTrue(node.get("worker").asText().startsWith("worker-"));
+      String workerPrefix = mode == Mode.ASYNC ? "async-" : mode == Mode.VIRTUAL ? "virtual-"
+          : "worker-";
+      assertTrue(node.get("worker").asText().matches(workerPrefix + "\\d+"), node.toString());
     }
     JsonNode missing = byUrl.get(url("/status/404"));
     assertEquals(404, missing.get("status").asInt());
@@ -121,6 +125,7 @@ class FetchCommandTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void everyUrlHasExactlyOneResultAndIndexesCoverTheInput(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
     String[] paths = Stream.iterate(0, i -> i + 1).limit(60)
         .map(i -> i % 10 == 7 ? "ftp://nope/" + i : "/bytes/" + i).toArray(String[]::new);
     Cli.Result result = Cli.run("-m", mode.toString(), "-w", "4", "-f", "jsonl", "--retries",
@@ -145,6 +150,7 @@ class FetchCommandTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void inputOrderPrintsInTheOrderOfTheList(Mode mode) {
+    Modes.assumeAvailable(mode);
     String[] paths = Stream.iterate(0, i -> i + 1).limit(30).map(i -> "/bytes/" + (i * 100))
         .toArray(String[]::new);
     Cli.Result result = Cli.run("-m", mode.toString(), "-w", "8", "--order", "input",
@@ -159,23 +165,59 @@ class FetchCommandTest {
     }
     assertTrue(lines.get(30).startsWith("30 URLs in "), lines.get(30));
     assertTrue(lines.get(30).endsWith(" s: 30 succeeded, 0 failed, 43500 bytes ("
-        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : "threads, 8 workers)")),
+        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : mode + ", 8 workers)")),
         lines.get(30));
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 5, 16, 100})
-  void threadsModeHasExactlyWorkersRequestsInFlight(int workers) throws IOException {
+  @CsvSource({"threads, 1", "threads, 2", "threads, 5", "threads, 16", "threads, 100",
+      "virtual, 1", "virtual, 5", "virtual, 100", "async, 1", "async, 5", "async, 100"})
+  void workersRequestsAreInFlightAtOnceAndNoMore(String modeName, int workers)
+      throws IOException {
+    Mode mode = Mode.valueOf(modeName.toUpperCase(java.util.Locale.ROOT));
+    Modes.assumeAvailable(mode);
     GateDispatcher gate = new GateDispatcher(workers, 20);
     server.setDispatcher(gate);
     String[] paths = Stream.iterate(0, i -> i + 1).limit(workers * 3L).map(i -> "/page/" + i)
         .toArray(String[]::new);
-    Cli.Result result = Cli.run("-m", "threads", "-w", String.valueOf(workers), "-q",
+    Cli.Result result = Cli.run("-m", modeName, "-w", String.valueOf(workers), "-q",
         list(paths).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     assertTrue(gate.opened(), workers + " requests were never in flight together");
     assertEquals(workers, gate.maxInFlight());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Mode.class, names = {"THREADS", "VIRTUAL", "ASYNC"})
+  void perHostCapsEachHostAcrossAllWorkers(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
+    // Two host names for the one server: 3 at once to each, so 6 in all, never more.
+    GateDispatcher gate = new GateDispatcher(6, 20);
+    server.setDispatcher(gate);
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String host = i % 2 == 0 ? "127.0.0.1" : "localhost";
+      urls.add("http://" + host + ":" + server.getPort() + "/page/" + i);
+    }
+    Cli.Result result = Cli.run("-m", mode.toString(), "-w", "20", "--per-host", "3", "-q",
+        ListFiles.write(dir, urls).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(gate.opened(), "3 requests per host were in flight together");
+    assertEquals(6, gate.maxInFlight());
+  }
+
+  @Test
+  void virtualModeOnJava17IsUnavailableWithItsOwnExitCode() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        dev.fetch.strategy.VirtualThreads.available(), "this runtime has virtual threads");
+    Cli.Result result = Cli.run("-m", "virtual", list("/bytes/1").toString());
+
+    assertEquals(ExitCodes.MODE_UNAVAILABLE, result.exitCode());
+    assertEquals("fetch: --mode=virtual needs Java 21 or newer; this is Java "
+        + Runtime.version() + " (set JAVA_HOME to a newer JDK)\n", result.err());
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test
@@ -234,9 +276,10 @@ class FetchCommandTest {
     assertTrue(result.err().contains("3 URLs in "), "the CSV summary goes to stderr");
   }
 
-  @Test
-  void failedRequestsAreRetriedAndCounted() throws IOException {
-    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "2",
+  @ParameterizedTest
+  @EnumSource(value = Mode.class, names = {"THREADS", "ASYNC"})
+  void failedRequestsAreRetriedAndCounted(Mode mode) throws IOException {
+    Cli.Result result = Cli.run("-m", mode.toString(), "-f", "jsonl", "--retries", "2",
         list("/flaky/a?fails=1&status=500", "/flaky/b?fails=5&status=503",
             "/flaky/c?fails=1&status=404").toString());
 
@@ -503,7 +546,8 @@ class FetchCommandTest {
     Path list = list("/bytes/1");
     Cli.Result mode = Cli.run("--mode", "warp", list.toString());
     assertEquals(ExitCodes.USAGE, mode.exitCode());
-    assertTrue(mode.err().contains("'warp' is not one of sequential, threads"), mode.err());
+    assertTrue(mode.err().contains("'warp' is not one of sequential, threads, virtual, async"),
+        mode.err());
 
     Cli.Result timeout = Cli.run("--timeout", "soon", list.toString());
     assertEquals(ExitCodes.USAGE, timeout.exitCode());
@@ -521,7 +565,8 @@ class FetchCommandTest {
   void helpAndVersion() {
     Cli.Result help = Cli.run("--help");
     assertEquals(ExitCodes.OK, help.exitCode());
-    assertTrue(help.out().contains("Concurrency strategy: sequential, threads"), help.out());
+    assertTrue(help.out().contains("Concurrency strategy: sequential, threads, virtual,"),
+        help.out());
     assertTrue(help.out().contains("--timeout=DURATION"), help.out());
     assertTrue(help.out().contains("Examples:"), help.out());
     Cli.Result version = Cli.run("--version");

@@ -147,11 +147,12 @@ class LauncherIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"INT, 130", "TERM, 143"})
-  void signalStopsTheRunWithAPartialSummaryAndNoPartialFile(String signal, int exitCode)
-      throws Exception {
+  @CsvSource({"INT, 130, threads", "TERM, 143, threads", "INT, 130, async"})
+  void signalStopsTheRunWithAPartialSummaryAndNoPartialFile(String signal, int exitCode,
+      String mode) throws Exception {
     Path out = dir.resolve("out");
-    Process fetch = Launcher.start(dir, Map.of(), "--workers=4", "--output-dir", out.toString(),
+    Process fetch = Launcher.start(dir, Map.of(), "-m", mode, "--workers=4", "--output-dir",
+        out.toString(),
         "--retries=0", "--order=completion",
         list("/bytes/100", "/stall?a", "/bytes/200", "/stall?b").toString());
     try {
@@ -167,8 +168,24 @@ class LauncherIT {
     assertEquals(exitCode, result.exitCode(), result.toString());
     String summary = result.outLines().get(result.outLines().size() - 1);
     assertTrue(summary.matches("Interrupted: 2 URLs in \\d+\\.\\d{3} s: 2 succeeded, 0 failed, "
-        + "300 bytes, 2 unfinished \\(threads, 4 workers\\)"), result.toString());
+        + "300 bytes, 2 unfinished \\(" + mode + ", 4 workers\\)"), result.toString());
     assertEquals(List.of("100", "200"), names(out), "no partial or temporary file is left");
+  }
+
+  @Test
+  void aMillionLineListRunsInASmallHeap() throws Exception {
+    Path list = dir.resolve("million.txt");
+    try (java.io.BufferedWriter out = Files.newBufferedWriter(list)) {
+      for (int i = 0; i < 1_000_000; i++) {
+        out.write("ftp://files.example/" + i + "\n");
+      }
+    }
+    Cli.Result result = Launcher.run(dir, Map.of("JAVA_OPTS", "-Xmx64m"), "-q", "-w", "64",
+        list.toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.out());
+    assertTrue(result.out().matches("1000000 URLs in \\d+\\.\\d{3} s: 0 succeeded, 1000000 "
+        + "failed, 0 bytes \\(threads, 64 workers\\)\n"), result.out());
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.cli.ExitCodes;
 import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ class SiteDownloadTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void everyModeReadsTheTutorialsFifteenByteCounts(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
     String list = SiteLists.seed(server.baseUrl(), 20);
     Cli.Result result = Cli.runWithStdin(list, "-m", mode.toString(), "-w", "5", "-f", "jsonl",
         "--order", "input", "-");
@@ -64,6 +66,31 @@ class SiteDownloadTest {
     assertEquals(List.of(129886L, 184343L, 224118L, 107637L, 151021L, 157811L, 167923L, 91533L,
         321352L, 391905L, 321417L, 468461L, 180298L, 56765L, 324039L),
         new ArrayList<>(bytes.values()), "the tutorial's numbers, in its order");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Mode.class, names = {"VIRTUAL", "ASYNC"})
+  void tenThousandUrlsOnAThousandWorkersEachReportedOnce(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
+    int count = 10_000;
+    String list = SiteLists.pages(server.baseUrl(), count, 512, 0);
+    Cli.Result result = Cli.runWithStdin(list, "-m", mode.toString(), "-w", "1000", "-f",
+        "jsonl", "-");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+    boolean[] seen = new boolean[count];
+    int results = 0;
+    for (JsonNode node : results(result)) {
+      int index = node.get("index").asInt();
+      assertEquals(false, seen[index], "index " + index + " reported twice");
+      seen[index] = true;
+      assertEquals(512, node.get("bytes").asInt());
+      results++;
+    }
+    assertEquals(count, results);
+    JsonNode summary = JSON.readTree(result.outLines().get(count));
+    assertEquals(count, summary.get("succeeded").asInt());
+    assertEquals(1000, summary.get("workers").asInt());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlEntry;
+import dev.fetch.testing.Modes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,6 +51,7 @@ class ExecutorStrategyTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void everyRequestGetsExactlyOneResultOnTheCallingThread(Mode mode) throws Exception {
+    Modes.assumeAvailable(mode);
     Thread caller = Thread.currentThread();
     List<Thread> sinkThreads = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
