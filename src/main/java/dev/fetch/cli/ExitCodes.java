@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int FAILURES = 1;
   /** Bad command line or unusable input: nothing was downloaded. */
   public static final int USAGE = 2;
+  /** {@code fetch compare}: a {@code --require} did not hold. */
+  public static final int REQUIREMENT_FAILED = 3;
   /** Standard output was closed before the run ended (piped into {@code head}, say): as curl. */
   public static final int OUTPUT_CLOSED = 23;
   /** The chosen mode cannot run on this runtime ({@code virtual} on Java 17): EX_UNAVAILABLE. */

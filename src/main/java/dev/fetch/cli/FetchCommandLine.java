@@ -33,8 +33,10 @@ public final class FetchCommandLine {
       Interrupts interrupts) {
     System.setProperty("dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers()));
     CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts));
+    // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(interrupts));
     cli.addSubcommand("demo", new DemoCommand());
+    cli.addSubcommand("compare", new CompareCommand(stdin, interrupts));
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(Mode.class, new EnumConverter<>(Mode.class));

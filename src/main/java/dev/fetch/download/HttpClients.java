@@ -21,13 +21,21 @@ public final class HttpClients {
    * on threads named {@code async-N}.
    */
   public static OkHttpClient create(HttpSettings settings) {
+    return create(settings, new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES));
+  }
+
+  /**
+   * The client for {@code settings} over a given connection pool: runs that share a pool reuse
+   * each other's connections ({@code fetch compare --reuse-connections}).
+   */
+  public static OkHttpClient create(HttpSettings settings, ConnectionPool pool) {
     Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new AsyncThreads()));
     dispatcher.setMaxRequests(settings.concurrency());
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
         ? Math.min(settings.perHost(), settings.concurrency()) : settings.concurrency());
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES))
+        .connectionPool(pool)
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.timeout())
         .writeTimeout(settings.timeout())
@@ -53,10 +61,15 @@ public final class HttpClients {
     }
   }
 
-  /** Releases the client's threads and idle connections so the JVM can exit promptly. */
-  public static void shutdown(OkHttpClient client) {
+  /**
+   * Releases the client's threads, and its idle connections unless {@code keepConnections}, so
+   * the JVM can exit promptly.
+   */
+  public static void shutdown(OkHttpClient client, boolean keepConnections) {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    if (!keepConnections) {
+      client.connectionPool().evictAll();
+    }
   }
 }

@@ -56,22 +56,28 @@ public final class RetryingDownloader implements Downloader {
 
   /**
    * The asynchronous form: each retry is scheduled after its wait instead of sleeping, so no thread
-   * is held while waiting.
+   * is held while waiting. The time counts from when the first attempt really started, not from
+   * when it was queued.
    */
   @Override
   public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
-    return attemptAsync(request, 1, ticker.read());
+    return attemptAsync(request, 1, -1);
   }
 
+  /**
+   * @param start when the first attempt really started (it may have waited in a queue first),
+   *     or -1 before the first attempt has finished
+   */
   private CompletableFuture<DownloadResult> attemptAsync(DownloadRequest request, int attempt,
       long start) {
     return delegate.downloadAsync(request).thenCompose(result -> {
+      long first = start >= 0 ? start : ticker.read() - result.elapsed().toNanos();
       if (!(result instanceof DownloadResult.Failure)) {
-        return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(start)));
+        return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(first)));
       }
       DownloadResult.Failure failure = (DownloadResult.Failure) result;
       if (attempt > policy.retries() || !policy.isRetryable(failure)) {
-        return CompletableFuture.completedFuture(failure.afterAttempts(attempt, since(start)));
+        return CompletableFuture.completedFuture(failure.afterAttempts(attempt, since(first)));
       }
       Duration delay = policy.delayAfter(attempt, failure);
       log.debug("{}: attempt {} failed ({}); retrying in {} ms", request.displayUrl(), attempt,
@@ -79,7 +85,7 @@ public final class RetryingDownloader implements Downloader {
       Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
           Runnable::run);
       return CompletableFuture.supplyAsync(() -> attempt + 1, later)
-          .thenCompose(next -> attemptAsync(request, next, start));
+          .thenCompose(next -> attemptAsync(request, next, first));
     });
   }
 

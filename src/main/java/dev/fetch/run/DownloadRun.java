@@ -36,6 +36,7 @@ public final class DownloadRun {
   private volatile Thread runner;
   private volatile OkHttpDownloader http;
   private volatile boolean cancelled;
+  private volatile long startNanos;
 
   public DownloadRun(DownloadPlan plan, RunContext context) {
     this.plan = plan;
@@ -96,10 +97,13 @@ public final class DownloadRun {
         plan.quiet());
     InputOrderSink ordered = new InputOrderSink(printer);
     ResultSink sink = new RunSink(plan.order() == Order.INPUT ? ordered : printer,
-        context.err(), () -> cancelled, this::abortDownloads);
+        context.err(), () -> cancelled, this::abortDownloads, context.observer(),
+        () -> Duration.ofNanos(context.ticker().read() - startNanos));
     CountingEntries entries = new CountingEntries(list);
 
-    OkHttpClient client = HttpClients.create(plan.download().http());
+    OkHttpClient client = context.sharedPool() == null
+        ? HttpClients.create(plan.download().http())
+        : HttpClients.create(plan.download().http(), context.sharedPool());
     http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
         plan.download().http().userAgent());
     if (cancelled) {
@@ -112,6 +116,7 @@ public final class DownloadRun {
 
     printer.start();
     long start = context.ticker().read();
+    startNanos = start;
     boolean interrupted = false;
     try {
       if (cancelled) {
@@ -121,7 +126,7 @@ public final class DownloadRun {
     } catch (InterruptedException e) {
       interrupted = true;
     } finally {
-      HttpClients.shutdown(client);
+      HttpClients.shutdown(client, context.sharedPool() != null);
     }
     Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
     ordered.flush();

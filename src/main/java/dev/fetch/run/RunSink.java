@@ -4,7 +4,9 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.strategy.ResultSink;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The run's first stop for every result, on the reporting thread: warns on stderr about invalid
@@ -18,12 +20,17 @@ final class RunSink implements ResultSink {
   private final PrintWriter err;
   private final BooleanSupplier cancelled;
   private final Runnable cancel;
+  private final ResultObserver observer;
+  private final Supplier<Duration> sinceStart;
 
-  RunSink(ResultSink next, PrintWriter err, BooleanSupplier cancelled, Runnable cancel) {
+  RunSink(ResultSink next, PrintWriter err, BooleanSupplier cancelled, Runnable cancel,
+      ResultObserver observer, Supplier<Duration> sinceStart) {
     this.next = next;
     this.err = err;
     this.cancelled = cancelled;
     this.cancel = cancel;
+    this.observer = observer;
+    this.sinceStart = sinceStart;
   }
 
   @Override
@@ -38,6 +45,7 @@ final class RunSink implements ResultSink {
         err.flush();
       }
     }
+    observer.observe(result, sinceStart.get());
     try {
       next.accept(result);
     } catch (RuntimeException e) {
