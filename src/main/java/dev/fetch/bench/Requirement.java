@@ -49,8 +49,9 @@ public final class Requirement {
     boolean holds = speedup.low() >= factor;
     String detail = Double.isNaN(speedup.ratio())
         ? "no usable runs to judge"
-        : String.format(Locale.ROOT, "%.2fx faster, 95%% interval %.2f-%.2fx", speedup.ratio(),
-            speedup.low(), speedup.high());
+        : String.format(Locale.ROOT, "%.2fx faster, 95%% interval %.2f-%sx", speedup.ratio(),
+            speedup.low(), Double.isInfinite(speedup.high()) ? "inf"
+                : String.format(Locale.ROOT, "%.2f", speedup.high()));
     return new Verdict(text, holds, detail);
   }
 

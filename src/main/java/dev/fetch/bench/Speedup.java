@@ -5,6 +5,7 @@ package dev.fetch.bench;
  * standard deviation propagated from both samples (as hyperfine does) and a 95% interval.
  *
  * @param ratio reference mean / this mean: above 1 is faster
+ * @param high the interval's upper end: infinite when this combination's interval reaches 0
  */
 public record Speedup(double ratio, double stddev, double low, double high) {
 

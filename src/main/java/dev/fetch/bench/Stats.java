@@ -12,7 +12,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * @param n the sample size (0: no usable run)
  * @param stddev the sample standard deviation (n - 1); 0 for a single run
- * @param ciLow the lower end of the 95% confidence interval of the mean (Student's t)
+ * @param ciLow the lower end of the 95% confidence interval of the mean (Student's t), never
+ *     below 0: a time cannot be negative
  * @param outliers how many runs lie outside Tukey's fences (1.5 × IQR beyond the quartiles)
  */
 public record Stats(
@@ -38,7 +39,7 @@ public record Stats(
       max = Math.max(max, x);
     }
     return new Stats(n, mean, stddev, Median.withDefaults().evaluate(sample), min, max,
-        mean - half, mean + half, outliers(sample));
+        Math.max(0, mean - half), mean + half, outliers(sample));
   }
 
   private static int outliers(double[] sample) {

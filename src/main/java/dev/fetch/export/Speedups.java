@@ -27,7 +27,12 @@ final class Speedups {
     double low = faster ? s.low() : 1 / s.high();
     double high = faster ? s.high() : 1 / s.low();
     return String.format(Locale.ROOT, "%s is %.2f ± %.2f times %s than %s (95%% interval "
-        + "%.2f-%.2f)", r.combination().label(), ratio, stddev, faster ? "faster" : "slower",
-        reference.label(), low, high);
+        + "%s-%s)", r.combination().label(), ratio, stddev, faster ? "faster" : "slower",
+        reference.label(), bound(low), bound(high));
+  }
+
+  /** A bound of an interval: {@code inf} when a too-small sample leaves it open. */
+  static String bound(double value) {
+    return Double.isInfinite(value) ? "inf" : String.format(Locale.ROOT, "%.2f", value);
   }
 }
