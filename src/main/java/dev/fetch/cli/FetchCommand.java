@@ -1,7 +1,11 @@
 package dev.fetch.cli;
 
+import dev.fetch.bench.UrlRecord;
+import dev.fetch.bench.UrlRecords;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.HttpSettings;
+import dev.fetch.export.ExportWriter;
+import dev.fetch.export.TraceExport;
 import dev.fetch.report.Format;
 import dev.fetch.report.Progress;
 import dev.fetch.report.RunSummary;
@@ -12,10 +16,13 @@ import dev.fetch.run.Order;
 import dev.fetch.run.RunContext;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
@@ -111,6 +118,11 @@ public final class FetchCommand implements Callable<Integer> {
       description = "Write the failed URLs to FILE, one per line, to feed back in.")
   Path saveFailed;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write a Chrome Trace Event JSON of the run (a track per worker, a bar per "
+          + "URL) that Perfetto and chrome://tracing open.")
+  Path trace;
+
   @Option(names = {"-A", "--user-agent"}, paramLabel = "TEXT",
       description = "User-Agent header (default: fetch/VERSION).")
   String userAgent;
@@ -141,14 +153,32 @@ public final class FetchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DownloadPlan plan = plan(err);
+    List<UrlRecord> traced = new ArrayList<>();
     RunContext context = RunContext.of(out, err, stdin).withProgress(this::progressDisplay);
+    if (trace != null) {
+      context = context.withObserver((result, at) -> traced.add(UrlRecords.of(result, at)));
+    }
     DownloadRun run = new DownloadRun(plan, context);
     try (Interrupts.Watch watch = interrupts.watch(run::cancel)) {
       RunSummary summary = run.execute();
+      if (trace != null) {
+        writeTrace(traced, summary, err);
+      }
       if (summary.interrupted()) {
         return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
       }
       return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+  }
+
+  private void writeTrace(List<UrlRecord> urls, RunSummary summary, PrintWriter err) {
+    String name = "fetch " + summary.mode() + ":" + summary.workers();
+    try {
+      new ExportWriter(spec.commandLine().getOut()).write(trace.toString(),
+          TraceExport.render(List.of(new TraceExport.Track(name, urls))));
+    } catch (IOException e) {
+      err.println("fetch: cannot write --trace " + trace + ": " + e.getMessage());
+      err.flush();
     }
   }
 

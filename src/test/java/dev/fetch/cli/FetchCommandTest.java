@@ -232,6 +232,29 @@ class FetchCommandTest {
   }
 
   @Test
+  void traceHasATrackPerWorkerAndABarPerUrl() throws IOException {
+    Path trace = dir.resolve("trace.json");
+    Cli.Result result = Cli.run("-w", "3", "--trace", trace.toString(), "-q",
+        list("/bytes/1", "/bytes/2", "/bytes/3", "/bytes/4", "/bytes/5", "/bytes/6").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    JsonNode events = JSON.readTree(trace.toFile()).get("traceEvents");
+    int bars = 0;
+    java.util.Set<Integer> tracks = new java.util.HashSet<>();
+    for (JsonNode e : events) {
+      if (e.get("ph").asText().equals("X")) {
+        bars++;
+        tracks.add(e.get("tid").asInt());
+        assertTrue(e.get("name").asText().startsWith(url("/bytes/")), e.toString());
+      } else if (e.get("name").asText().equals("process_name")) {
+        assertEquals("fetch threads:3", e.get("args").get("name").asText());
+      }
+    }
+    assertEquals(6, bars);
+    assertTrue(tracks.size() >= 1 && tracks.size() <= 3, tracks.toString());
+  }
+
+  @Test
   void textFormatPrintsTheTutorialsLines() {
     Cli.Result result = Cli.run("-m", "sequential", "--retries", "0",
         list("/bytes/129886", "/status/500", "ftp://example.com/x").toString());
