@@ -38,7 +38,7 @@ final class CompletionLoop {
       long reported = 0;
       long total = -1;
       while (total < 0 || reported < total) {
-        Event event = events.take();
+        Event event = takeOrDrain(events, sink);
         if (event.result != null) {
           int heldBefore = sink.held();
           sink.accept(event.result);
@@ -54,6 +54,24 @@ final class CompletionLoop {
     } finally {
       feeder.interrupt();
       launcher.stop(!completed);
+    }
+  }
+
+  /**
+   * The next event; if the thread is interrupted, first hands the sink every result that had
+   * already arrived, so what finished before the interrupt is reported.
+   */
+  private static Event takeOrDrain(BlockingQueue<Event> events, ResultSink sink)
+      throws InterruptedException {
+    try {
+      return events.take();
+    } catch (InterruptedException e) {
+      for (Event event; (event = events.poll()) != null; ) {
+        if (event.result != null) {
+          sink.accept(event.result);
+        }
+      }
+      throw e;
     }
   }
 

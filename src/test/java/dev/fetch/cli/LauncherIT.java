@@ -157,7 +157,7 @@ class LauncherIT {
         list("/bytes/100", "/stall?a", "/bytes/200", "/stall?b").toString());
     try {
       assertTrue(site.stalled().await(60, TimeUnit.SECONDS), "both stalled requests arrived");
-      waitForFiles(out, 2);
+      waitForLines(dir.resolve("stdout.txt"), 2);
       Launcher.kill(fetch, signal);
       assertTrue(fetch.waitFor(20, TimeUnit.SECONDS), "fetch stopped");
     } finally {
@@ -227,16 +227,17 @@ class LauncherIT {
         "test site stopped after 2 requests"), Files.readString(dir.resolve("stderr.txt")));
   }
 
-  private static void waitForFiles(Path out, int count) throws Exception {
+  /** Waits until fetch has printed {@code count} result lines (it flushes every line). */
+  private static void waitForLines(Path stdout, int count) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(out) && names(out).stream().filter(n -> !n.startsWith(".")).count()
+      if (Files.readAllLines(stdout).stream().filter(l -> l.startsWith("Read ")).count()
           >= count) {
         return;
       }
       Thread.onSpinWait();
     }
-    throw new AssertionError("files never appeared in " + out);
+    throw new AssertionError("results never printed: " + Files.readString(stdout));
   }
 
   private static List<String> names(Path out) throws IOException {
