@@ -1,0 +1,188 @@
+package dev.fetch.testing;
+
+import dev.fetch.bench.Combination;
+import dev.fetch.bench.ComboResult;
+import dev.fetch.bench.Comparison;
+import dev.fetch.bench.Environment;
+import dev.fetch.bench.RunRecord;
+import dev.fetch.bench.Speedup;
+import dev.fetch.bench.Stats;
+import dev.fetch.bench.UrlRecord;
+import dev.fetch.strategy.Mode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A deterministic {@link Comparison} for golden tests of every export: the same record on every
+ * call, on every machine. Keep it stable; tests compare exact strings against it.
+ *
+ * <p>What it holds:
+ *
+ * <ul>
+ *   <li>the list {@value #LIST}: the eight {@link #URLS}, one of them {@link #MALICIOUS_URL}
+ *       (markup, quotes and an ampersand, to test escaping), with the {@link #BYTES} and base
+ *       durations {@link #MILLIS} (2,400 ms in all);
+ *   <li>three combinations, {@link #SEQUENTIAL} (the reference), {@link #THREADS_2} and
+ *       {@link #THREADS_8}, each with 1 warm-up and 3 measured runs: warm-ups first (schedule
+ *       positions 0–2), then three measured rounds in rotated order (3–11);
+ *   <li>each run simulated, not typed: every URL takes its base duration times the run's factor
+ *       ({@link #FACTORS}) and goes, in list order, to the worker lane free first
+ *       ({@code worker-1} … {@code worker-8}), as a thread pool does; the run lasts until its
+ *       last URL ends plus {@value #OVERHEAD_MS} ms. Times are rounded to 0.1 ms. Run times come
+ *       out near 2.4 s, 1.25 s and 0.49 s;
+ *   <li>one failure: in threads:2's first measured run URL {@link #FAILED_URL} ends in HTTP 503
+ *       after 3 attempts ({@code error_kind} {@code http}, 0 bytes), so that run is left out of
+ *       threads:2's statistics and counted in {@code failedRuns};
+ *   <li>statistics from {@link Stats#of}, speed-ups from {@link Speedup#of}, and the other derived
+ *       numbers computed here the way {@code fetch compare} defines them.
+ * </ul>
+ */
+public final class SampleComparison {
+  public static final String LIST = "sample-urls.txt";
+  public static final String MALICIOUS_URL =
+      "https://example.test/search?q=<script>alert(\"x\")</script>&lang=en";
+  public static final List<String> URLS = List.of(
+      "https://example.test/wiki/Portal:Arts",
+      "https://example.test/wiki/Portal:History",
+      "https://example.test/wiki/Portal:Science",
+      "https://example.test/wiki/Portal:Technology",
+      MALICIOUS_URL,
+      "https://example.test/wiki/Portal:Geography",
+      "https://example.test/wiki/Portal:Mathematics",
+      "https://example.test/wiki/Portal:Society");
+  /** Each URL's size in bytes. */
+  public static final List<Long> BYTES = List.of(
+      129_886L, 98_412L, 151_007L, 87_654L, 4_321L, 176_540L, 110_233L, 93_118L);
+  /** Each URL's base duration in milliseconds. */
+  public static final List<Double> MILLIS = List.of(
+      420.0, 180.0, 350.0, 260.0, 150.0, 480.0, 310.0, 250.0);
+  /** The duration factor of each run of a combination: warm-up first, then the measured runs. */
+  public static final List<Double> FACTORS = List.of(1.30, 1.00, 1.04, 0.97);
+  public static final double OVERHEAD_MS = 12;
+  /** The index of the URL that fails in threads:2's first measured run. */
+  public static final int FAILED_URL = 5;
+
+  public static final Combination SEQUENTIAL = new Combination(Mode.SEQUENTIAL, 1);
+  public static final Combination THREADS_2 = new Combination(Mode.THREADS, 2);
+  public static final Combination THREADS_8 = new Combination(Mode.THREADS, 8);
+  public static final List<Combination> COMBINATIONS = List.of(SEQUENTIAL, THREADS_2, THREADS_8);
+
+  public static final Environment ENVIRONMENT = new Environment("0.1.0", 8, 4L << 30,
+      "17.0.15 (Debian)", "Linux 6.1.0 amd64", "2025-01-15T10:30:00Z");
+  public static final long SEED = 42;
+
+  private static final int RUNS = 3;
+  private static final int WARMUP = 1;
+
+  private SampleComparison() {}
+
+  public static Comparison build() {
+    int n = COMBINATIONS.size();
+    List<List<RunRecord>> runs = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      List<RunRecord> own = new ArrayList<>();
+      own.add(run(COMBINATIONS.get(c), c, true, FACTORS.get(0), false));
+      runs.add(own);
+    }
+    for (int round = 0; round < RUNS; round++) {
+      for (int k = 0; k < n; k++) {
+        int c = (k + round) % n;
+        int sequence = WARMUP * n + round * n + k;
+        boolean failing = round == 0 && COMBINATIONS.get(c).equals(THREADS_2);
+        runs.get(c).add(
+            run(COMBINATIONS.get(c), sequence, false, FACTORS.get(1 + round), failing));
+      }
+    }
+    long listBytes = BYTES.stream().mapToLong(Long::longValue).sum();
+    Stats reference = times(runs.get(0));
+    List<ComboResult> results = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      Combination combination = COMBINATIONS.get(c);
+      List<RunRecord> own = runs.get(c);
+      Stats time = times(own);
+      int failedRuns = (int) own.stream().filter(r -> !r.warmup() && r.hasFailures()).count();
+      if (failedRuns > 0) {
+        warnings.add(combination.label() + ": " + failedRuns + " of " + RUNS
+            + " measured runs had failed URLs and were left out of the statistics");
+      }
+      Speedup speedup = Speedup.of(reference, time);
+      results.add(new ComboResult(combination, time, URLS.size() / time.median(),
+          listBytes / 1e6 / time.median(), failedRuns, speedup,
+          speedup.ratio() / combination.workers(), idealSeconds(own, combination.workers()),
+          own));
+    }
+    List<Combination> best = List.of(results.stream()
+        .filter(r -> r.combination().mode() == Mode.THREADS)
+        .min(Comparator.comparingDouble(r -> r.time().median())).orElseThrow().combination());
+    return new Comparison(LIST, URLS.size(), listBytes, RUNS, WARMUP, SEED, SEQUENTIAL,
+        ENVIRONMENT, results, best, warnings);
+  }
+
+  /**
+   * One simulated run: URLs in list order, each to the lane free first; when {@code failing},
+   * URL {@link #FAILED_URL} fails.
+   */
+  private static RunRecord run(Combination combination, int sequence, boolean warmup,
+      double factor, boolean failing) {
+    double[] free = new double[combination.workers()];
+    List<UrlRecord> urls = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < URLS.size(); i++) {
+      int lane = 0;
+      for (int l = 1; l < free.length; l++) {
+        lane = free[l] < free[lane] ? l : lane;
+      }
+      double start = round(free[lane]);
+      double end = round(start + MILLIS.get(i) * factor);
+      free[lane] = end;
+      String worker = "worker-" + (lane + 1);
+      if (failing && i == FAILED_URL) {
+        urls.add(new UrlRecord(i, URLS.get(i), worker, 503, 0, start, end, 3, "http"));
+      } else {
+        urls.add(new UrlRecord(i, URLS.get(i), worker, 200, BYTES.get(i), start, end, 1, null));
+        bytes += BYTES.get(i);
+      }
+    }
+    urls.sort(Comparator.comparingDouble(UrlRecord::endMs).thenComparingInt(UrlRecord::index));
+    double last = 0;
+    for (double f : free) {
+      last = Math.max(last, f);
+    }
+    long failed = failing ? 1 : 0;
+    return new RunRecord(combination, sequence, warmup, round(last + OVERHEAD_MS) / 1000,
+        URLS.size() - failed, failed, bytes, urls);
+  }
+
+  /** The measured runs without failures. */
+  private static Stats times(List<RunRecord> runs) {
+    return Stats.of(runs.stream().filter(r -> !r.warmup() && !r.hasFailures())
+        .mapToDouble(RunRecord::seconds).toArray());
+  }
+
+  /** Each URL's median duration over the measured runs, back to back on {@code workers} lanes. */
+  private static double idealSeconds(List<RunRecord> runs, int workers) {
+    double[] free = new double[workers];
+    for (int i = 0; i < URLS.size(); i++) {
+      int index = i;
+      double median = Stats.of(runs.stream().filter(r -> !r.warmup())
+          .flatMap(r -> r.urls().stream()).filter(u -> u.index() == index)
+          .mapToDouble(u -> u.endMs() - u.startMs()).toArray()).median();
+      int lane = 0;
+      for (int l = 1; l < free.length; l++) {
+        lane = free[l] < free[lane] ? l : lane;
+      }
+      free[lane] += median;
+    }
+    double longest = 0;
+    for (double f : free) {
+      longest = Math.max(longest, f);
+    }
+    return longest / 1000;
+  }
+
+  private static double round(double millis) {
+    return Math.round(millis * 10) / 10.0;
+  }
+}
