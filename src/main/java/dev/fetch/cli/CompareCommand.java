@@ -15,6 +15,7 @@ import dev.fetch.download.HttpSettings;
 import dev.fetch.export.CompareTable;
 import dev.fetch.export.CsvExport;
 import dev.fetch.export.ExportWriter;
+import dev.fetch.export.HtmlReport;
 import dev.fetch.export.JsonExport;
 import dev.fetch.export.MarkdownExport;
 import dev.fetch.export.TraceExport;
@@ -121,6 +122,11 @@ final class CompareCommand implements Callable<Integer> {
       description = "A Markdown table; - for stdout.")
   String exportMarkdown;
 
+  @Option(names = "--report", paramLabel = "FILE.html", description = "A self-contained HTML "
+      + "report with charts: times with error bars, time and throughput against workers, and "
+      + "a timeline of one run per mode.")
+  String report;
+
   @Option(names = "--trace", paramLabel = "FILE", description = "Chrome Trace Event JSON of "
       + "one measured run per combination (Perfetto, chrome://tracing).")
   String trace;
@@ -211,6 +217,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (exportMarkdown != null) {
       writer.write(exportMarkdown, MarkdownExport.render(comparison));
+    }
+    if (report != null) {
+      writer.write(report, HtmlReport.render(comparison));
     }
     if (trace != null) {
       List<TraceExport.Track> tracks = new ArrayList<>();

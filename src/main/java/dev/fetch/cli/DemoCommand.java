@@ -1,34 +1,41 @@
 package dev.fetch.cli;
 
+import dev.fetch.bench.Analysis;
+import dev.fetch.bench.Combination;
+import dev.fetch.bench.CompareRunner;
+import dev.fetch.bench.Comparison;
+import dev.fetch.bench.Environment;
+import dev.fetch.bench.FetchRunExecutor;
+import dev.fetch.bench.RunRecord;
+import dev.fetch.bench.Schedule;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.HttpSettings;
-import dev.fetch.report.DemoTable;
-import dev.fetch.report.Format;
-import dev.fetch.report.RunSummary;
-import dev.fetch.run.DownloadPlan;
-import dev.fetch.run.DownloadRun;
-import dev.fetch.run.Order;
-import dev.fetch.run.RunContext;
+import dev.fetch.export.CompareTable;
+import dev.fetch.export.ExportWriter;
+import dev.fetch.export.HtmlReport;
 import dev.fetch.server.SeedPages;
 import dev.fetch.server.SiteLists;
 import dev.fetch.server.SiteServer;
 import dev.fetch.strategy.Mode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fetch demo}: the tutorial's experiment, offline. Starts the test site in-process, downloads
- * its copy of the 15 tutorial pages once in every mode, prints how each did, and stops the site.
+ * {@code fetch demo}: the tutorial's experiment, offline. Starts the test site in-process, compares
+ * every mode this Java can run on its copy of the 15 tutorial pages, prints the table, writes the
+ * HTML report, and stops the site.
  */
 @Command(
     name = "demo",
@@ -36,11 +43,12 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Runs the tutorial's experiment offline: starts the local test site, downloads "
-        + "its 15 tutorial pages (real sizes, 150 ms latency each) once in every mode, and "
-        + "prints the times side by side.",
+    description = "Runs the tutorial's experiment offline: starts the local test site, compares "
+        + "every mode on its 15 tutorial pages (real sizes, 150 ms latency each), prints the "
+        + "table and writes the HTML report.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every download succeeded", "1:some download failed", "2:usage error"})
+    exitCodeList = {"0:every download succeeded", "1:some download failed", "2:usage error",
+        "130:interrupted"})
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -53,53 +61,74 @@ final class DemoCommand implements Callable<Integer> {
       description = "Latency of each page in milliseconds (default: ${DEFAULT-VALUE}).")
   int delayMillis;
 
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+      description = "Runs per mode (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--report", paramLabel = "FILE.html", defaultValue = "fetch-demo.html",
+      description = "Where to write the HTML report (default: ${DEFAULT-VALUE}).")
+  Path report;
+
+  private final Interrupts interrupts;
+
+  DemoCommand(Interrupts interrupts) {
+    this.interrupts = interrupts;
+  }
+
   @Override
   public Integer call() throws IOException {
-    if (workers < 1 || delayMillis < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--workers must be at least 1 and --delay at least 0");
+    if (workers < 1 || delayMillis < 0 || runs < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--workers and --runs must be at least 1 and --delay at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<DemoTable.Row> rows = new ArrayList<>();
-    try (SiteServer server = SiteServer.start("127.0.0.1", 0)) {
-      String list = SiteLists.seed(server.baseUrl(), delayMillis);
-      int pages = SeedPages.sizes().size();
-      out.println("fetch demo: " + pages + " tutorial pages from a local site at "
-          + server.baseUrl() + "/, " + delayMillis + " ms latency each");
-      out.println();
-      out.flush();
-      for (Mode mode : Mode.values()) {
-        if (mode.unavailableReason() != null) {
-          out.println(mode + ": skipped: " + mode.unavailableReason());
-          continue;
-        }
-        int concurrency = mode.usesWorkers() ? workers : 1;
-        out.print(mode + ": ");
-        out.flush();
-        RunSummary summary = runOnce(mode, concurrency, list, out, err);
-        long rounds = (pages + concurrency - 1) / concurrency;
-        rows.add(new DemoTable.Row(summary, Duration.ofMillis(rounds * delayMillis)));
+    List<Combination> combinations = new ArrayList<>();
+    for (Mode mode : Mode.values()) {
+      if (mode.unavailableReason() != null) {
+        out.println(mode + ": skipped: " + mode.unavailableReason());
+      } else {
+        combinations.add(new Combination(mode, mode.usesWorkers() ? workers : 1));
       }
     }
+    long seed = 2_400;
+    Comparison comparison;
+    try (SiteServer server = SiteServer.start("127.0.0.1", 0)) {
+      int pages = SeedPages.sizes().size();
+      out.println("fetch demo: " + pages + " tutorial pages from a local site at "
+          + server.baseUrl() + "/, " + delayMillis + " ms latency each; " + runs + " run"
+          + (runs == 1 ? "" : "s") + " per mode");
+      out.println();
+      out.flush();
+      byte[] list = SiteLists.seed(server.baseUrl(), delayMillis)
+          .getBytes(StandardCharsets.UTF_8);
+      HttpSettings http = new HttpSettings(workers, HttpSettings.DEFAULT_CONNECT_TIMEOUT,
+          HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version(), 0);
+      FetchRunExecutor executor = new FetchRunExecutor("-", list,
+          new DownloadSettings(http, 0, null), false);
+      List<RunRecord> records;
+      try (Interrupts.Watch watch = interrupts.watch(executor::cancel)) {
+        records = new CompareRunner(executor).run(Schedule.of(combinations, 0, runs, seed),
+            record -> {
+              err.println(String.format(Locale.ROOT, "%-16s %8.3f s", record.combination(),
+                  record.seconds()));
+              err.flush();
+            });
+      } catch (InterruptedException e) {
+        err.println("fetch demo: interrupted");
+        return ExitCodes.INTERRUPTED;
+      }
+      comparison = Analysis.of("the tutorial's 15 pages", pages, runs, 0, seed,
+          combinations.get(0), Environment.current(VersionProvider.version(),
+              Instant.now().toString()), combinations, records);
+    }
+    out.print(CompareTable.render(comparison));
+    new ExportWriter(out).write(report.toString(), HtmlReport.render(comparison));
     out.println();
-    out.print(DemoTable.format(rows));
-    out.println();
-    out.println("ideal: the latency alone, ceil(" + SeedPages.sizes().size()
-        + " / workers) x " + delayMillis + " ms. Try: fetch serve, then fetch on its /seed.txt.");
+    out.println("ideal: each page's own time, on the workers' lanes. Report: " + report);
+    out.println("Try it yourself: fetch serve, then fetch compare on its /seed.txt.");
     out.flush();
-    boolean allGood = rows.stream().allMatch(r -> r.summary().failed() == 0);
-    return allGood ? ExitCodes.OK : ExitCodes.FAILURES;
-  }
-
-  private static RunSummary runOnce(Mode mode, int workers, String list, PrintWriter out,
-      PrintWriter err) {
-    HttpSettings http = new HttpSettings(workers, HttpSettings.DEFAULT_CONNECT_TIMEOUT,
-        HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version(), 0);
-    DownloadPlan plan = new DownloadPlan("-", mode, workers, Order.COMPLETION, Format.TEXT,
-        new DownloadSettings(http, 0, null), null, true);
-    RunContext context = RunContext.of(out, err,
-        new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
-    return new DownloadRun(plan, context).execute();
+    boolean failures = comparison.results().stream().anyMatch(r -> r.failedRuns() > 0);
+    return failures ? ExitCodes.FAILURES : ExitCodes.OK;
   }
 }

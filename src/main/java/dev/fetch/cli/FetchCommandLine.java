@@ -35,7 +35,7 @@ public final class FetchCommandLine {
     CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts));
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(interrupts));
-    cli.addSubcommand("demo", new DemoCommand());
+    cli.addSubcommand("demo", new DemoCommand(interrupts));
     cli.addSubcommand("compare", new CompareCommand(stdin, interrupts));
     cli.setOut(out);
     cli.setErr(err);

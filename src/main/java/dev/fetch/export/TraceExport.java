@@ -43,7 +43,7 @@ public final class TraceExport {
 
   private static void writeRun(JsonGenerator json, int pid, Track run) throws IOException {
     metadata(json, "process_name", pid, 0, run.name());
-    Map<String, Integer> lanes = new TreeMap<>(WorkerOrder.NATURAL);
+    Map<String, Integer> lanes = new TreeMap<>(NaturalOrder.INSTANCE);
     run.urls().forEach(u -> lanes.put(String.valueOf(u.worker()), 0));
     List<String> names = new ArrayList<>(lanes.keySet());
     for (int t = 0; t < names.size(); t++) {

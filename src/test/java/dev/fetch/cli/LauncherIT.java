@@ -208,7 +208,9 @@ class LauncherIT {
     try (java.io.BufferedReader out = new java.io.BufferedReader(
         new java.io.InputStreamReader(serve.getInputStream()))) {
       String base = out.readLine();
-      assertTrue(base.matches("http://127\\.0\\.0\\.1:\\d+/"), base);
+      assertTrue(base != null && base.matches("http://127\\.0\\.0\\.1:\\d+/"),
+          "serve printed its URL: " + base + "; stderr: "
+              + Files.readString(dir.resolve("stderr.txt")));
       Path list = ListFiles.write(dir, List.of(base + "bytes/1234", base + "wiki/PHP?delay=0"));
       Path client = Files.createDirectories(dir.resolve("client"));
       Cli.Result result = Launcher.run(client, Map.of(), "-f", "jsonl", "--order", "input",
