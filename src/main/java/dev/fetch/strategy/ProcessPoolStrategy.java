@@ -42,7 +42,9 @@ final class ProcessPoolStrategy implements DownloadStrategy {
   @Override
   public void run(Iterator<UrlEntry> entries, Downloader unused, ResultSink sink)
       throws InterruptedException {
-    WorkerPool pool = new WorkerPool(jvm.get(), settings, Ticker.system(), System.err::println);
+    // The workers' stderr joins this process's, where fetch's own log goes.
+    WorkerPool pool = new WorkerPool(jvm.get(), settings, Ticker.system(),
+        line -> System.err.println(line));
     try {
       new ExecutorStrategy(workers, executorFactory).run(entries, pool, sink);
     } finally {

@@ -2,6 +2,7 @@ package dev.fetch.worker;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@link #adopt}; later workers map it ({@code -XX:SharedArchiveFile} with {@code -Xshare:auto},
  * so an unusable archive is silently ignored). If a worker started with an archive flag dies
  * before it is ready, {@link #archiveFailed()} turns the flags off for the rest of the run.
- * {@code -Ddev.fetch.worker.cds=false} turns them off altogether.
+ * {@code -Ddev.fetch.worker.cds=false} turns them off altogether; so does a class path that is not
+ * all jars (the JDK archives classes from jars only, and refuses to dump with a non-empty
+ * directory on the class path).
  *
  * <p>Thread-safe.
  */
@@ -71,8 +74,24 @@ public final class WorkerJvm {
       entries.add(Path.of(entry).toAbsolutePath().toString());
     }
     String classPath = String.join(File.pathSeparator, entries);
-    boolean cds = !"false".equals(System.getProperty("dev.fetch.worker.cds"));
+    boolean cds = !"false".equals(System.getProperty("dev.fetch.worker.cds"))
+        && loadedFromJar()
+        && entries.stream().allMatch(entry -> Files.isRegularFile(Path.of(entry)));
     return new WorkerJvm(java, classPath, cds ? archivePath(entries) : null);
+  }
+
+  /**
+   * Whether fetch's classes come from a jar. The JDK archives classes from jars only, and refuses
+   * to dump an archive when the class path has a non-empty directory (as in a build's tests).
+   */
+  private static boolean loadedFromJar() {
+    try {
+      Path location = Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      return Files.isRegularFile(location);
+    } catch (URISyntaxException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** A command line for one worker, and where it dumps the archive at exit (or null). */

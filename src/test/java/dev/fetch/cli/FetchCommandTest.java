@@ -159,7 +159,7 @@ class FetchCommandTest {
     }
     assertTrue(lines.get(30).startsWith("30 URLs in "), lines.get(30));
     assertTrue(lines.get(30).endsWith(" s: 30 succeeded, 0 failed, 43500 bytes ("
-        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : "threads, 8 workers)")),
+        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : mode + ", 8 workers)")),
         lines.get(30));
   }
 
