@@ -143,6 +143,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
 
   private WorkerProcess start() throws IOException {
     WorkerJvm.Launch launch = jvm.launch();
+    log.debug("starting a worker: {}", String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
         settings, stderr);
     all.add(worker);
