@@ -66,7 +66,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
       description = "Downloads at once (default: min(32, cores + 4), here "
-          + "${dev.fetch.defaultWorkers}; sequential: 1).")
+          + "${dev.fetch.defaultWorkers}; sequential: 1; processes: cores).")
   Integer workers;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",
