@@ -75,7 +75,8 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
       description = "Downloads at once (default: threads min(32, cores + 4), here "
-          + "${dev.fetch.defaultWorkers}; virtual and async 256; sequential 1).")
+          + "${dev.fetch.defaultWorkers}; processes one per core; virtual and async 256; "
+          + "sequential 1).")
   Integer workers;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -27,19 +28,40 @@ public final class DirectorySink implements BodySink {
   private static final long CHUNK = 64 * 1024;
 
   private final Path directory;
-  private final FileNamer namer = new FileNamer();
+  private final Function<DownloadRequest, String> names;
+  private final String tempTag;
   private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
 
-  private DirectorySink(Path directory) {
+  private DirectorySink(Path directory, Function<DownloadRequest, String> names,
+      String tempTag) {
     this.directory = directory;
+    this.names = names;
+    this.tempTag = tempTag;
   }
 
   /**
-   * Returns a sink for {@code directory}, creating it (and its parents) if needed.
+   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that names
+   * files with a {@link FileNamer} of its own.
    *
    * @throws IOException with a message naming the directory if it cannot be created or written
    */
   public static DirectorySink open(Path directory) throws IOException {
+    FileNamer namer = new FileNamer();
+    return open(directory, request -> namer.nameFor(request.index(), request.url()), "");
+  }
+
+  /**
+   * Returns a sink for {@code directory} whose file names are chosen elsewhere: by the parent of
+   * a worker process, which alone sees every URL of the run. A name {@link FileNamer} would not
+   * produce is refused as a storage failure. Temporary files are named
+   * {@code .fetch-TAGrandom.part}, so whoever knows the tag can remove what a killed writer left.
+   *
+   * @param names the file name for each request, as {@link FileNamer#nameFor} gave it
+   * @param tempTag a tag for this sink's temporary files, e.g. {@code w1234-}; may be empty
+   * @throws IOException with a message naming the directory if it cannot be created or written
+   */
+  public static DirectorySink open(Path directory, Function<DownloadRequest, String> names,
+      String tempTag) throws IOException {
     Path dir = directory.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
@@ -54,13 +76,19 @@ public final class DirectorySink implements BodySink {
     } catch (IOException e) {
       throw new IOException("output directory " + directory + " is not writable: " + reason(e), e);
     }
-    return new DirectorySink(dir);
+    return new DirectorySink(dir, names, tempTag);
+  }
+
+  /** The name pattern of the temporary files a sink opened with {@code tempTag} writes. */
+  public static String tempGlob(String tempTag) {
+    return ".fetch-" + tempTag + "*.part";
   }
 
   @Override
   public long drain(DownloadRequest request, BufferedSource body) throws IOException {
-    Path target = directory.resolve(namer.nameFor(request.index(), request.url()));
-    if (!directory.equals(target.getParent())) {
+    String name = names.apply(request);
+    Path target = directory.resolve(name);
+    if (!directory.equals(target.getParent()) || !FileNamer.sanitize(name).equals(name)) {
       throw new StorageException("refusing to write outside " + directory + ": " + target, null);
     }
     Path temp = createTemp();
@@ -87,7 +115,7 @@ public final class DirectorySink implements BodySink {
    */
   private Path createTemp() throws StorageException {
     for (int tries = 0; ; tries++) {
-      Path temp = directory.resolve(".fetch-"
+      Path temp = directory.resolve(".fetch-" + tempTag
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
       try {
         Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)

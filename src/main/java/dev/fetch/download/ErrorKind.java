@@ -22,6 +22,11 @@ public enum ErrorKind {
   /** Any other I/O failure. */
   IO,
   /**
+   * The worker process running the download died (killed, out of memory, exited) every time it
+   * was tried ({@code --mode=processes} only).
+   */
+  WORKER_CRASH,
+  /**
    * The body could not be written to local storage (disk full, a directory in the way). Shown as
    * {@code io}; never retried, since downloading again cannot help.
    */

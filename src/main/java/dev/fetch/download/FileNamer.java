@@ -19,14 +19,15 @@ import okhttp3.HttpUrl;
  *
  * <p>Thread-safe: guarded by {@code this}.
  */
-final class FileNamer {
+public final class FileNamer {
   static final int MAX_NAME_BYTES = 200;
   private static final String FALLBACK = "index.html";
 
   private final Map<Integer, String> byIndex = new HashMap<>();
   private final Set<String> taken = new HashSet<>();
 
-  synchronized String nameFor(int index, HttpUrl url) {
+  /** The file name for request {@code index}: the same each time it is asked. */
+  public synchronized String nameFor(int index, HttpUrl url) {
     String existing = byIndex.get(index);
     if (existing != null) {
       return existing;

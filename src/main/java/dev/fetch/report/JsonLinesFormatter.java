@@ -52,6 +52,7 @@ public final class JsonLinesFormatter implements ResultFormatter {
       json.writeNumberField("elapsed_ms", millis(s.elapsed()));
       json.writeNumberField("unfinished", s.unfinished());
       json.writeBooleanField("interrupted", s.interrupted());
+      json.writeNumberField("worker_crashes", s.workerCrashes());
     });
   }
 

@@ -53,6 +53,10 @@ public final class TextFormatter implements ResultFormatter {
     if (s.unfinished() > 0) {
       line.append(", ").append(s.unfinished()).append(" unfinished");
     }
+    if (s.workerCrashes() > 0) {
+      line.append(", ").append(s.workerCrashes())
+          .append(s.workerCrashes() == 1 ? " worker crash" : " worker crashes");
+    }
     line.append(" (").append(s.mode()).append(", ").append(s.workers())
         .append(s.workers() == 1 ? " worker)" : " workers)");
     return line.append('\n').toString();

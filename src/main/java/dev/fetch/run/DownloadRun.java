@@ -131,7 +131,8 @@ public final class DownloadRun {
     Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
     ordered.flush();
     RunSummary summary = printer.summary(plan.mode().toString(), strategy.workers(), elapsed,
-        entries.taken() - printer.reported(), interrupted);
+        entries.taken() - printer.reported(), interrupted)
+        .withWorkerCrashes(strategy.workerCrashes());
     printer.finish(summary);
     return summary;
   }

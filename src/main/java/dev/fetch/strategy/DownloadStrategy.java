@@ -27,4 +27,12 @@ public interface DownloadStrategy {
 
   /** How many downloads this strategy runs at once, for reporting. */
   int workers();
+
+  /**
+   * How many worker processes died during the last run, for the summary: always 0 for a strategy
+   * that runs in this process. Read it after {@link #run} has returned.
+   */
+  default long workerCrashes() {
+    return 0;
+  }
 }

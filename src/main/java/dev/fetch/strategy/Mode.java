@@ -1,6 +1,7 @@
 package dev.fetch.strategy;
 
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.worker.WorkerJvm;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 
@@ -33,6 +34,24 @@ public enum Mode {
     public DownloadStrategy strategy(int workers, DownloadSettings settings) {
       return new ExecutorStrategy(workers,
           () -> Executors.newFixedThreadPool(workers, new WorkerThreads()));
+    }
+  },
+
+  /**
+   * A self-healing pool of {@code workers} child JVMs: the tutorial's ProcessPoolExecutor. A
+   * worker that dies is replaced and only its URL is tried again.
+   */
+  PROCESSES {
+    @Override
+    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
+      return new ProcessPoolStrategy(workers, settings,
+          () -> Executors.newFixedThreadPool(workers, new WorkerThreads()), WorkerJvm::current);
+    }
+
+    /** Python's ProcessPoolExecutor default: one worker per core. */
+    @Override
+    public int defaultWorkers() {
+      return Runtime.getRuntime().availableProcessors();
     }
   },
 

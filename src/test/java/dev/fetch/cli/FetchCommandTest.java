@@ -102,9 +102,9 @@ class FetchCommandTest {
       assertTrue(node.get("error").isNull());
       assertTrue(node.get("error_kind").isNull());
       assertEquals(1, node.get("attempts").asInt());
-      String workerPrefix = mode == Mode.ASYNC ? "async-" : mode == Mode.VIRTUAL ? "virtual-"
-          : "worker-";
-      assertTrue(node.get("worker").asText().matches(workerPrefix + "\\d+"), node.toString());
+      String worker = mode == Mode.ASYNC ? "async-\\d+" : mode == Mode.VIRTUAL ? "virtual-\\d+"
+          : mode == Mode.PROCESSES ? "worker-\\d+/pid-\\d+" : "worker-\\d+";
+      assertTrue(node.get("worker").asText().matches(worker), node.toString());
     }
     JsonNode missing = byUrl.get(url("/status/404"));
     assertEquals(404, missing.get("status").asInt());
@@ -189,7 +189,7 @@ class FetchCommandTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Mode.class, names = {"THREADS", "VIRTUAL", "ASYNC"})
+  @EnumSource(value = Mode.class, names = {"THREADS", "PROCESSES", "VIRTUAL", "ASYNC"})
   void perHostCapsEachHostAcrossAllWorkers(Mode mode) throws IOException {
     Modes.assumeAvailable(mode);
     // Two host names for the one server: 3 at once to each, so 6 in all, never more.
@@ -200,7 +200,9 @@ class FetchCommandTest {
       String host = i % 2 == 0 ? "127.0.0.1" : "localhost";
       urls.add("http://" + host + ":" + server.getPort() + "/page/" + i);
     }
-    Cli.Result result = Cli.run("-m", mode.toString(), "-w", "20", "--per-host", "3", "-q",
+    // More workers than the 6 places; a few for processes, where each is a JVM.
+    String workers = mode == Mode.PROCESSES ? "8" : "20";
+    Cli.Result result = Cli.run("-m", mode.toString(), "-w", workers, "--per-host", "3", "-q",
         ListFiles.write(dir, urls).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
@@ -569,8 +571,8 @@ class FetchCommandTest {
     Path list = list("/bytes/1");
     Cli.Result mode = Cli.run("--mode", "warp", list.toString());
     assertEquals(ExitCodes.USAGE, mode.exitCode());
-    assertTrue(mode.err().contains("'warp' is not one of sequential, threads, virtual, async"),
-        mode.err());
+    assertTrue(mode.err().contains(
+        "'warp' is not one of sequential, threads, processes, virtual, async"), mode.err());
 
     Cli.Result timeout = Cli.run("--timeout", "soon", list.toString());
     assertEquals(ExitCodes.USAGE, timeout.exitCode());
@@ -588,7 +590,8 @@ class FetchCommandTest {
   void helpAndVersion() {
     Cli.Result help = Cli.run("--help");
     assertEquals(ExitCodes.OK, help.exitCode());
-    assertTrue(help.out().contains("Concurrency strategy: sequential, threads, virtual,"),
+    assertTrue(help.out().replaceAll("\\s+", " ").contains(
+        "Concurrency strategy: sequential, threads, processes, virtual, async (default: threads)"),
         help.out());
     assertTrue(help.out().contains("--timeout=DURATION"), help.out());
     assertTrue(help.out().contains("Examples:"), help.out());

@@ -189,6 +189,86 @@ class LauncherIT {
   }
 
   @Test
+  void killingFetchWithSigkillLeavesNoWorkerProcess() throws Exception {
+    Process fetch = Launcher.start(dir, cacheIn(dir), "-m", "processes", "-w", "2",
+        "--retries=0", list("/stall?a", "/stall?b", "/bytes/1").toString());
+    List<ProcessHandle> workers;
+    try {
+      assertTrue(site.stalled().await(60, TimeUnit.SECONDS), "both workers are mid-download");
+      workers = fetch.toHandle().children().filter(LauncherIT::isWorker)
+          .collect(Collectors.toList());
+      assertEquals(2, workers.size(), workers.toString());
+      Launcher.kill(fetch, "KILL");
+      assertTrue(fetch.waitFor(10, TimeUnit.SECONDS), "fetch died");
+    } finally {
+      fetch.destroyForcibly();
+    }
+    for (ProcessHandle worker : workers) {
+      worker.onExit().get(5, TimeUnit.SECONDS);
+      assertFalse(worker.isAlive(), worker + " outlived its parent");
+    }
+  }
+
+  @Test
+  void ctrlCStopsEveryWorkerAndLeavesNoPartialFile() throws Exception {
+    Path out = dir.resolve("out");
+    Process fetch = Launcher.start(dir, cacheIn(dir), "-m", "processes", "-w", "3",
+        "--output-dir", out.toString(), "--retries=0",
+        list("/bytes/100", "/stall?a", "/stall?b").toString());
+    List<ProcessHandle> workers;
+    try {
+      assertTrue(site.stalled().await(60, TimeUnit.SECONDS), "both stalled requests arrived");
+      waitForLines(dir.resolve("stdout.txt"), 1);
+      workers = fetch.toHandle().children().filter(LauncherIT::isWorker)
+          .collect(Collectors.toList());
+      Launcher.kill(fetch, "INT");
+      assertTrue(fetch.waitFor(20, TimeUnit.SECONDS), "fetch stopped");
+    } finally {
+      fetch.destroyForcibly();
+    }
+    Cli.Result result = Launcher.result(dir, fetch.exitValue());
+
+    assertEquals(ExitCodes.INTERRUPTED, result.exitCode(), result.toString());
+    String summary = result.outLines().get(result.outLines().size() - 1);
+    assertTrue(summary.matches("Interrupted: 1 URL in \\d+\\.\\d{3} s: 1 succeeded, 0 failed, "
+        + "100 bytes, 2 unfinished \\(processes, 3 workers\\)"), result.toString());
+    assertEquals(List.of("100"), names(out), "no partial or temporary file is left");
+    for (ProcessHandle worker : workers) {
+      worker.onExit().get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void workersShareAClassDataArchiveMadeOnce() throws Exception {
+    Map<String, String> env = cacheIn(dir);
+    Path cache = Path.of(env.get("XDG_CACHE_HOME"), "fetch");
+    Path list = list("/bytes/1", "/bytes/2", "/bytes/3");
+    Cli.Result first = Launcher.run(dir, env, "-m", "processes", "-w", "3", list.toString());
+    assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+    List<String> archives = names(cache);
+    assertEquals(1, archives.size(), archives.toString());
+    assertTrue(archives.get(0).matches("worker-[0-9a-f]{24}\\.jsa"), archives.toString());
+
+    Cli.Result second = Launcher.run(dir, env, "-v", "-m", "processes", "-w", "3",
+        list.toString());
+    assertEquals(ExitCodes.OK, second.exitCode(), second.toString());
+    assertTrue(second.err().contains("-XX:SharedArchiveFile=" + cache.resolve(archives.get(0))),
+        second.err());
+    assertFalse(second.err().contains("-XX:ArchiveClassesAtExit"), second.err());
+    assertEquals(archives, names(cache));
+  }
+
+  /** The workers' class-data sharing archive goes under {@code dir}, not the user's home. */
+  private static Map<String, String> cacheIn(Path dir) {
+    return Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+  }
+
+  private static boolean isWorker(ProcessHandle process) {
+    return process.info().arguments()
+        .map(args -> List.of(args).contains("dev.fetch.worker.WorkerMain")).orElse(false);
+  }
+
+  @Test
   void bodiesAreStreamedNotHeldInMemory() throws Exception {
     long size = 512L * 1024 * 1024;
     try (StreamingServer big = new StreamingServer(size)) {

@@ -27,7 +27,7 @@ class JsonLinesFormatterTest {
   private static final List<String> RESULT_FIELDS = List.of("type", "index", "url", "status",
       "bytes", "elapsed_ms", "attempts", "worker", "error", "error_kind");
   private static final List<String> SUMMARY_FIELDS = List.of("type", "mode", "workers", "urls",
-      "succeeded", "failed", "bytes", "elapsed_ms", "unfinished", "interrupted");
+      "succeeded", "failed", "bytes", "elapsed_ms", "unfinished", "interrupted", "worker_crashes");
 
   private final JsonLinesFormatter json = new JsonLinesFormatter();
 
@@ -145,7 +145,7 @@ class JsonLinesFormatterTest {
     String line = json.summary(NORMAL);
     assertEquals("{\"type\":\"summary\",\"mode\":\"threads\",\"workers\":5,\"urls\":15,"
         + "\"succeeded\":14,\"failed\":1,\"bytes\":2961726,\"elapsed_ms\":612.000,"
-        + "\"unfinished\":0,\"interrupted\":false}\n", line);
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0}\n", line);
 
     JsonNode node = parse(line, SUMMARY_FIELDS);
     assertEquals("summary", node.get("type").asText());
@@ -165,7 +165,7 @@ class JsonLinesFormatterTest {
     String line = json.summary(INTERRUPTED);
     assertEquals("{\"type\":\"summary\",\"mode\":\"virtual\",\"workers\":4,\"urls\":7,"
         + "\"succeeded\":5,\"failed\":2,\"bytes\":100,\"elapsed_ms\":1234.568,"
-        + "\"unfinished\":3,\"interrupted\":true}\n", line);
+        + "\"unfinished\":3,\"interrupted\":true,\"worker_crashes\":0}\n", line);
 
     JsonNode node = parse(line, SUMMARY_FIELDS);
     assertEquals(3, node.get("unfinished").longValue());
@@ -177,7 +177,16 @@ class JsonLinesFormatterTest {
     String line = json.summary(SINGULAR);
     assertEquals("{\"type\":\"summary\",\"mode\":\"sequential\",\"workers\":1,\"urls\":1,"
         + "\"succeeded\":1,\"failed\":0,\"bytes\":10,\"elapsed_ms\":4.500,"
-        + "\"unfinished\":0,\"interrupted\":false}\n", line);
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0}\n", line);
     parse(line, SUMMARY_FIELDS);
+  }
+
+  @Test
+  void summaryCountsWorkerCrashes() throws Exception {
+    String line = json.summary(TextFormatterTest.CRASHED);
+    assertEquals("{\"type\":\"summary\",\"mode\":\"processes\",\"workers\":2,\"urls\":3,"
+        + "\"succeeded\":2,\"failed\":1,\"bytes\":30,\"elapsed_ms\":2000.000,"
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":4}\n", line);
+    assertEquals(4, parse(line, SUMMARY_FIELDS).get("worker_crashes").longValue());
   }
 }

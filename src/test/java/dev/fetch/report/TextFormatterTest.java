@@ -32,6 +32,8 @@ class TextFormatterTest {
       "virtual", 4, 7, 5, 2, 100, Duration.ofNanos(1_234_567_890), 3, true);
   static final RunSummary SINGULAR = new RunSummary(
       "sequential", 1, 1, 1, 0, 10, Duration.ofNanos(4_500_000), 0, false);
+  static final RunSummary CRASHED = new RunSummary(
+      "processes", 2, 3, 2, 1, 30, Duration.ofSeconds(2), 0, false, 4);
 
   @Test
   void noHeader() {
@@ -92,6 +94,14 @@ class TextFormatterTest {
   void singularSummary() {
     assertEquals("1 URL in 0.005 s: 1 succeeded, 0 failed, 10 bytes (sequential, 1 worker)\n",
         text.summary(SINGULAR));
+  }
+
+  @Test
+  void workerCrashesAreCountedOnlyWhenThereWereSome() {
+    assertEquals("3 URLs in 2.000 s: 2 succeeded, 1 failed, 30 bytes, 4 worker crashes"
+        + " (processes, 2 workers)\n", text.summary(CRASHED));
+    assertEquals("3 URLs in 2.000 s: 2 succeeded, 1 failed, 30 bytes, 1 worker crash"
+        + " (processes, 2 workers)\n", text.summary(CRASHED.withWorkerCrashes(1)));
   }
 
   @Test

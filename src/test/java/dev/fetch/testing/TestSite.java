@@ -1,5 +1,6 @@
 package dev.fetch.testing;
 
+import dev.fetch.worker.TestHooks;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,9 @@ import okio.Buffer;
  *   <li>{@code /trickle/N} — N bytes, 100 every 50 ms: never idle, but slow
  *   <li>{@code /stall} — sends headers, never the body
  *   <li>{@code /redirect/K} — K redirects, then {@code /bytes/10}
+ *   <li>{@code /kill-once/ID} — 100 bytes, but the first response for ID carries the header
+ *       that makes a worker process with test hooks halt mid-download ({@link TestHooks})
+ *   <li>{@code /kill-always} — that header every time: kills every worker that tries it
  *   <li>anything else — 200 with the path as the body
  * </ul>
  *
@@ -61,6 +65,15 @@ public final class TestSite extends Dispatcher {
       case "stall":
         return new MockResponse.Builder().body(body(10))
             .onResponseBody(SocketEffect.Stall.INSTANCE).build();
+      case "kill-once":
+        MockResponse.Builder once = new MockResponse.Builder().body(body(100));
+        if (hits.computeIfAbsent(arg, k -> new AtomicInteger()).incrementAndGet() == 1) {
+          once.addHeader(TestHooks.KILL_HEADER, "1");
+        }
+        return once.build();
+      case "kill-always":
+        return new MockResponse.Builder().body(body(100)).addHeader(TestHooks.KILL_HEADER, "1")
+            .build();
       case "redirect":
         int left = Integer.parseInt(arg);
         String next = left <= 1 ? "/bytes/10" : "/redirect/" + (left - 1);

@@ -1,0 +1,175 @@
+package dev.fetch.worker;
+
+import dev.fetch.download.BodySink;
+import dev.fetch.download.DirectorySink;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.Downloader;
+import dev.fetch.download.ErrorKind;
+import dev.fetch.download.HttpClients;
+import dev.fetch.download.OkHttpDownloader;
+import dev.fetch.download.RetryPolicy;
+import dev.fetch.download.RetryingDownloader;
+import dev.fetch.download.Sleeper;
+import dev.fetch.download.Ticker;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The entry point of a worker process ({@code --mode=processes}): downloads what its parent asks,
+ * one URL at a time, and answers in the {@link WireFormat}.
+ *
+ * <p>Standard output carries messages only: {@code System.out} is pointed at standard error
+ * before anything else runs, so a stray print or log line can never corrupt the stream. The
+ * worker reads its input on the main thread and downloads on another, so it notices at once when
+ * its input closes (the parent exited, normally or killed) and exits, even mid-download. It also
+ * exits when its parent process is gone. Either way, and on SIGTERM, shutdown hooks cancel the
+ * download in flight and delete its partial file.
+ *
+ * <p>Exit codes: 0 when the input ends, 2 on a protocol error.
+ */
+public final class WorkerMain {
+  /**
+   * The system property that enables {@link TestHooks}; the parent passes it on to its workers.
+   * Off unless set to {@code true}.
+   */
+  public static final String TEST_HOOKS = "dev.fetch.worker.testHooks";
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws IOException {
+    PrintStream messages = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
+        StandardCharsets.UTF_8);
+    System.setOut(System.err);
+    ignoreInterrupts();
+    watchParent();
+    BufferedReader input = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    String first = input.readLine();
+    if (first == null) {
+      System.exit(0);
+    }
+    DownloadSettings settings = WireFormat.settings(WireFormat.parse(first));
+    Map<Integer, String> files = new ConcurrentHashMap<>();
+    BodySink bodies = bodySink(settings, files);
+    OkHttpClient client = HttpClients.create(settings.http());
+    if (Boolean.getBoolean(TEST_HOOKS)) {
+      client = client.newBuilder().addNetworkInterceptor(new TestHooks()).build();
+    }
+    OkHttpDownloader http = new OkHttpDownloader(client, bodies, Ticker.system(),
+        Clock.systemUTC(), settings.http().userAgent());
+    Downloader downloader = new RetryingDownloader(http,
+        RetryPolicy.standard(settings.retries()), Ticker.system(), Sleeper.system());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      http.cancelAll();
+      bodies.cleanUp();
+    }, "fetch-worker-cleanup"));
+
+    ExecutorService downloads = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "download");
+      thread.setDaemon(true);
+      return thread;
+    });
+    send(messages, WireFormat.ready(ProcessHandle.current().pid()));
+    for (String line; (line = input.readLine()) != null; ) {
+      WireFormat.Task task;
+      try {
+        task = WireFormat.task(WireFormat.parse(line));
+      } catch (RuntimeException e) {
+        System.err.println("fetch worker: protocol error: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
+      if (task.file() != null) {
+        files.put(task.request().index(), task.file());
+      }
+      downloads.execute(() -> {
+        DownloadResult result = download(downloader, task);
+        files.remove(task.request().index());
+        send(messages, WireFormat.result(result));
+      });
+    }
+    System.exit(0);
+  }
+
+  /** Downloads one task; a bug becomes the URL's failure, as in the parent's strategies. */
+  private static DownloadResult download(Downloader downloader, WireFormat.Task task) {
+    try {
+      return downloader.download(task.request());
+    } catch (RuntimeException | Error e) {
+      return new DownloadResult.Failure(task.request().index(), task.request().displayUrl(),
+          null, 0, Duration.ZERO, 1, null, ErrorKind.IO,
+          "internal error in worker: " + e, null);
+    }
+  }
+
+  /** Saves under the names the parent chose, so names are unique across all workers. */
+  private static BodySink bodySink(DownloadSettings settings, Map<Integer, String> files)
+      throws IOException {
+    if (settings.outputDir() == null) {
+      return BodySink.discarding();
+    }
+    return DirectorySink.open(settings.outputDir(), request -> files.get(request.index()),
+        tempTag(ProcessHandle.current().pid()));
+  }
+
+  /** The tag of a worker's temporary files, so its parent can remove them if it dies. */
+  public static String tempTag(long pid) {
+    return "w" + pid + "-";
+  }
+
+  private static void send(PrintStream messages, String message) {
+    synchronized (messages) {
+      messages.print(message);
+      messages.print('\n');
+      messages.flush();
+    }
+  }
+
+  /**
+   * Leaves Ctrl-C to the parent. A terminal sends SIGINT to every process of the foreground group,
+   * workers included; the parent stops the run and closes their input, which ends them cleanly.
+   */
+  private static void ignoreInterrupts() {
+    try {
+      Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException unavailable) {
+      // Reserved here (-Xrs): the default handling stays.
+    }
+  }
+
+  /**
+   * Exits when the parent process does, should its end of the input pipe somehow stay open.
+   * (Closed input is the main signal; this is the safety net.)
+   */
+  private static void watchParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> {
+      Thread watcher = new Thread(() -> {
+        while (parent.isAlive()) {
+          try {
+            Thread.sleep(500);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        System.exit(0);
+      }, "fetch-parent-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+    });
+  }
+}

@@ -1,0 +1,314 @@
+package dev.fetch.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fetch.cli.ExitCodes;
+import dev.fetch.testing.Cli;
+import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.TestSite;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --mode=processes} with real worker JVMs and real sockets: crashes, the pool's size, saved
+ * files. The shared contract tests (FetchCommandTest, SiteDownloadTest) cover the rest. Every test
+ * ends with no worker left alive.
+ */
+class ProcessPoolTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final TestSite site = new TestSite();
+  private MockWebServer server;
+
+  @BeforeAll
+  static void enableTestHooks() {
+    System.setProperty(WorkerMain.TEST_HOOKS, "true");
+  }
+
+  @AfterAll
+  static void disableTestHooks() {
+    System.clearProperty(WorkerMain.TEST_HOOKS);
+  }
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(site);
+    server.start();
+  }
+
+  @AfterEach
+  void stopServerAndCheckForWorkers() {
+    server.close();
+    assertEquals(List.of(), liveWorkers(), "every worker exited with its run");
+  }
+
+  private Path list(String... paths) {
+    return ListFiles.write(dir, Stream.of(paths).map(p -> server.url(p).toString())
+        .collect(Collectors.toList()));
+  }
+
+  private static String[] bytes(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "/bytes/" + i).toArray(String[]::new);
+  }
+
+  private static String[] concat(String[] paths, String... more) {
+    return Stream.concat(Stream.of(paths), Stream.of(more)).toArray(String[]::new);
+  }
+
+  private static List<JsonNode> lines(Cli.Result result) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : result.outLines()) {
+      nodes.add(JSON.readTree(line));
+    }
+    return nodes;
+  }
+
+  private static List<JsonNode> results(Cli.Result result) throws IOException {
+    return lines(result).stream().filter(n -> n.get("type").asText().equals("result"))
+        .collect(Collectors.toList());
+  }
+
+  private static JsonNode summary(Cli.Result result) throws IOException {
+    List<JsonNode> nodes = lines(result);
+    return nodes.get(nodes.size() - 1);
+  }
+
+  private static JsonNode byPath(List<JsonNode> results, String path) {
+    return results.stream().filter(n -> n.get("url").asText().contains(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no result for " + path));
+  }
+
+  /** Each index once, and all of them. */
+  private static void assertEachIndexOnce(int count, List<JsonNode> results) {
+    assertEquals(IntStream.range(0, count).boxed().collect(Collectors.toList()),
+        results.stream().map(n -> n.get("index").asInt()).sorted().collect(Collectors.toList()));
+  }
+
+  /**
+   * Runs fetch in-process with this JVM's stderr captured: the log and the workers' forwarded
+   * stderr go there, not to the command's own error writer. The result's err holds both.
+   */
+  private static Cli.Result runCapturingStderr(Supplier<Cli.Result> run) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Cli.Result result;
+    try {
+      result = run.get();
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    original.print(log);
+    return new Cli.Result(result.exitCode(), result.out(), result.err() + log);
+  }
+
+  private static boolean isWorker(ProcessHandle process) {
+    return process.info().arguments()
+        .map(args -> List.of(args).contains(WorkerMain.class.getName())).orElse(false);
+  }
+
+  private static List<ProcessHandle> liveWorkers() {
+    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .filter(ProcessPoolTest::isWorker).collect(Collectors.toList());
+  }
+
+  @Test
+  void resultsNameTheWorkerProcessThatRanThem() throws IOException {
+    Cli.Result result = Cli.run("-m", "processes", "-w", "3", "-f", "jsonl",
+        list(bytes(30)).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<JsonNode> results = results(result);
+    assertEachIndexOnce(30, results);
+    Set<String> workers = new HashSet<>();
+    for (JsonNode node : results) {
+      assertEquals(node.get("index").asInt(), node.get("bytes").asInt());
+      String worker = node.get("worker").asText();
+      assertTrue(worker.matches("worker-[123]/pid-\\d+"), worker);
+      long pid = Long.parseLong(worker.substring(worker.indexOf("pid-") + 4));
+      assertNotEquals(ProcessHandle.current().pid(), pid);
+      workers.add(worker);
+    }
+    assertTrue(workers.size() <= 3, workers.toString());
+    assertEquals(0, summary(result).get("worker_crashes").asInt());
+  }
+
+  @Test
+  void aWorkerThatDiesMidDownloadIsReplacedAndOnlyItsUrlIsTriedAgain() throws IOException {
+    Path list = list(concat(bytes(12), "/kill-once/a"));
+    Cli.Result result = runCapturingStderr(() -> Cli.run("-m", "processes", "-w", "2", "-f",
+        "jsonl", "--retries", "0", list.toString()));
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<JsonNode> results = results(result);
+    assertEachIndexOnce(13, results);
+    JsonNode killer = byPath(results, "/kill-once/a");
+    assertEquals(100, killer.get("bytes").asInt());
+    assertEquals(2, killer.get("attempts").asInt(), "the crash counts as an attempt");
+    assertEquals(2, site.hits("a"));
+    results.stream().filter(n -> n != killer)
+        .forEach(n -> assertEquals(1, n.get("attempts").asInt(), n.toString()));
+    assertEquals(1, summary(result).get("worker_crashes").asInt());
+    assertTrue(result.err().contains("exited with code 137"), result.err());
+  }
+
+  @Test
+  void aUrlThatKillsEveryWorkerIsAWorkerCrashAndTheRunStillCompletes() throws IOException {
+    Cli.Result result = Cli.run("-m", "processes", "-w", "2", "--order", "input",
+        list(concat(bytes(6), "/kill-always")).toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
+    List<String> lines = result.outLines();
+    assertEquals(8, lines.size(), result.toString());
+    for (int i = 0; i < 6; i++) {
+      assertTrue(lines.get(i).startsWith("Read " + i + " bytes"), lines.get(i));
+    }
+    assertTrue(lines.get(6).startsWith("FAILED " + server.url("/kill-always")
+        + ": worker crashed 3 times; last: worker-"), lines.get(6));
+    assertTrue(lines.get(6).endsWith(" ms, 3 attempts)"), lines.get(6));
+    assertTrue(lines.get(7).matches("7 URLs in \\d+\\.\\d{3} s: 6 succeeded, 1 failed, 15 bytes,"
+        + " 3 worker crashes \\(processes, 2 workers\\)"), lines.get(7));
+  }
+
+  @Test
+  void workerCrashIsItsOwnErrorKind() throws IOException {
+    Cli.Result result = Cli.run("-m", "processes", "-w", "1", "-f", "jsonl",
+        list("/kill-always").toString());
+
+    JsonNode failure = results(result).get(0);
+    assertEquals("worker_crash", failure.get("error_kind").asText(), failure.toString());
+    assertEquals(3, failure.get("attempts").asInt());
+    assertEquals(3, summary(result).get("worker_crashes").asInt());
+  }
+
+  @Test
+  void aWorkerKilledWithSigkillIsReplaced() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger holds = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getUrl().encodedPath().equals("/hold") && holds.incrementAndGet() == 1) {
+          held.countDown();
+          release.await(20, TimeUnit.SECONDS);
+        }
+        return site.dispatch(request);
+      }
+    });
+    Path list = list(concat(new String[] {"/bytes/1", "/hold"}, "/bytes/2", "/bytes/3"));
+    CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> runCapturingStderr(
+        () -> Cli.run("-m", "processes", "-w", "1", "-f", "jsonl", "--retries", "0",
+            list.toString())));
+
+    assertTrue(held.await(30, TimeUnit.SECONDS), "the worker is mid-request");
+    List<ProcessHandle> workers = liveWorkers();
+    assertEquals(1, workers.size(), workers.toString());
+    assertTrue(workers.get(0).destroyForcibly(), "SIGKILL sent");
+    workers.get(0).onExit().get(10, TimeUnit.SECONDS);
+    release.countDown();
+    Cli.Result result = run.get(60, TimeUnit.SECONDS);
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<JsonNode> results = results(result);
+    assertEachIndexOnce(4, results);
+    JsonNode hold = byPath(results, "/hold");
+    assertEquals(2, hold.get("attempts").asInt());
+    assertEquals(2, holds.get());
+    assertFalse(hold.get("worker").asText().endsWith("/pid-" + workers.get(0).pid()));
+    assertTrue(result.err().contains("/pid-" + workers.get(0).pid() + " exited with code 137"),
+        result.err());
+  }
+
+  @Test
+  void oneWorkerRunsEveryUrl() throws IOException {
+    Cli.Result result = Cli.run("-m", "processes", "--workers=1", "-f", "jsonl",
+        list(bytes(8)).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<JsonNode> results = results(result);
+    assertEachIndexOnce(8, results);
+    assertEquals(1, results.stream().map(n -> n.get("worker").asText()).distinct().count());
+    assertEquals(1, summary(result).get("workers").asInt());
+  }
+
+  @Test
+  void moreWorkersThanUrlsStartsNoMoreProcessesThanUrls() throws IOException {
+    Cli.Result result = Cli.run("-m", "processes", "--workers=12", "-f", "jsonl",
+        list(bytes(3)).toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<JsonNode> results = results(result);
+    assertEachIndexOnce(3, results);
+    assertEquals(12, summary(result).get("workers").asInt());
+    // A pool thread starts its worker on its first URL, so every worker started ran a URL.
+    long workers = results.stream().map(n -> n.get("worker").asText()).distinct().count();
+    assertTrue(workers >= 1 && workers <= 3, workers + " workers");
+  }
+
+  @Test
+  void workersSaveCompleteFilesUnderNamesUniqueAcrossWorkers() throws IOException {
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("-m", "processes", "-w", "3", "--output-dir", out.toString(),
+        list("/a/page", "/b/page", "/c/page", "/d/page", "/bytes/5000").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("5000", "page", "page-1", "page-2", "page-3"),
+          files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+    Set<String> bodies = new HashSet<>();
+    for (String name : List.of("page", "page-1", "page-2", "page-3")) {
+      bodies.add(Files.readString(out.resolve(name)));
+    }
+    assertEquals(Set.of("/a/page", "/b/page", "/c/page", "/d/page"), bodies);
+    assertEquals(TestSite.body(5000).readUtf8(), Files.readString(out.resolve("5000")));
+  }
+
+  @Test
+  void aDeadWorkersPartialFileIsRemoved() throws IOException {
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("-m", "processes", "-w", "1", "--output-dir", out.toString(),
+        list("/kill-once/b", "/bytes/10").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("10", "b"),
+          files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+  }
+}
