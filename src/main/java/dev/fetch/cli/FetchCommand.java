@@ -115,6 +115,11 @@ public final class FetchCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Fail a URL whose body, decoded, is larger than SIZE (e.g. 10M), with "
+          + "error kind too_large; not retried (default: no limit).")
+  Long maxSize;
+
   @Option(names = "--save-failed", paramLabel = "FILE",
       description = "Write the failed URLs to FILE, one per line, to feed back in.")
   Path saveFailed;
@@ -215,7 +220,8 @@ public final class FetchCommand implements Callable<Integer> {
     HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent,
         perHost == null ? 0 : perHost);
     return new DownloadPlan(input, mode, concurrency, order, format,
-        new DownloadSettings(http, retries, outputDir), saveFailed, quiet);
+        new DownloadSettings(http, retries, outputDir, maxSize == null ? 0 : maxSize),
+        saveFailed, quiet);
   }
 
   private Progress progressDisplay(LongSupplier total) {

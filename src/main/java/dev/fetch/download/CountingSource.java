@@ -5,12 +5,18 @@ import okio.Buffer;
 import okio.ForwardingSource;
 import okio.Source;
 
-/** Counts the bytes read through it, so a failed body can still say how much had arrived. */
+/**
+ * Counts the bytes read through it, so a failed body can still say how much had arrived, and
+ * stops a body that grows past a limit (a decompression bomb, say) as soon as it does.
+ */
 final class CountingSource extends ForwardingSource {
+  private final long limit;
   private long count;
 
-  CountingSource(Source delegate) {
+  /** @param limit the most bytes allowed through, or 0 for no limit */
+  CountingSource(Source delegate, long limit) {
     super(delegate);
+    this.limit = limit;
   }
 
   @Override
@@ -18,6 +24,9 @@ final class CountingSource extends ForwardingSource {
     long read = super.read(sink, byteCount);
     if (read > 0) {
       count += read;
+      if (limit > 0 && count > limit) {
+        throw new TooLargeException(limit);
+      }
     }
     return read;
   }

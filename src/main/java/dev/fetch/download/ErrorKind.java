@@ -26,6 +26,8 @@ public enum ErrorKind {
    * was tried ({@code --mode=processes} only).
    */
   WORKER_CRASH,
+  /** The body was larger than {@code --max-size} allows (decoded); never retried. */
+  TOO_LARGE,
   /**
    * The body could not be written to local storage (disk full, a directory in the way). Shown as
    * {@code io}; never retried, since downloading again cannot help.

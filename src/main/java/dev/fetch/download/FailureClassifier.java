@@ -21,6 +21,9 @@ final class FailureClassifier {
     if (e instanceof StorageException) {
       return ErrorKind.STORAGE;
     }
+    if (e instanceof TooLargeException) {
+      return ErrorKind.TOO_LARGE;
+    }
     if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
       return ErrorKind.TIMEOUT;
     }
@@ -31,7 +34,7 @@ final class FailureClassifier {
       return ErrorKind.DNS;
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException
-        || e instanceof SSLException) {
+        || e instanceof SSLException || tlsFailureIn(e) != null) {
       return ErrorKind.CONNECT;
     }
     if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many")) {
@@ -40,9 +43,21 @@ final class FailureClassifier {
     return ErrorKind.IO;
   }
 
-  /** A short message: what went wrong, in words, then the exception's own text. */
+  /**
+   * A short message: what went wrong, in words, then the exception's own text. When OkHttp tried
+   * several addresses (IPv6 and IPv4, say) and one failed on TLS, the TLS failure is the one told:
+   * it is what the user can act on.
+   */
   static String message(IOException e, ErrorKind kind) {
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Throwable told = tlsFailureIn(e);
+    if (told == null) {
+      told = e;
+    }
+    String detail = told.getMessage() == null ? told.getClass().getSimpleName()
+        : told.getMessage();
+    if (told instanceof SSLException) {
+      detail = "TLS: " + detail;
+    }
     switch (kind) {
       case DNS:
         return "unknown host " + detail;
@@ -55,9 +70,28 @@ final class FailureClassifier {
       case HTTP:
         return detail;
       case STORAGE:
+      case TOO_LARGE:
         return detail;
       default:
         return "I/O error: " + detail;
     }
+  }
+
+  /** The TLS failure among {@code e}, its causes and the failures suppressed with it, or null. */
+  private static Throwable tlsFailureIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        return t;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof SSLException) {
+          return suppressed;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 }

@@ -40,11 +40,23 @@ public final class OkHttpDownloader implements Downloader {
   private final Ticker ticker;
   private final Clock wallClock;
   private final String userAgent;
+  private final long maxSize;
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
       String userAgent) {
+    this(client, sink, ticker, wallClock, userAgent, 0);
+  }
+
+  /**
+   * @param maxSize the most decoded body bytes a URL may have ({@code too_large} beyond), or 0
+   *     for no limit: a {@code Content-Length} over it fails before the body is read, and a body
+   *     that grows past it (a gzip bomb) fails as soon as it does
+   */
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
+      String userAgent, long maxSize) {
+    this.maxSize = maxSize;
     this.client = client.newBuilder().addInterceptor(chain -> {
       Attempt attempt = chain.request().tag(Attempt.class);
       if (attempt != null) {
@@ -137,10 +149,14 @@ public final class OkHttpDownloader implements Downloader {
         log.debug("{}: redirected to {}", request.displayUrl(),
             Urls.redact(response.request().url()));
       }
-      CountingSource counted = new CountingSource(response.body().source());
+      CountingSource counted = new CountingSource(response.body().source(), maxSize);
       BufferedSource body = Okio.buffer(counted);
       if (status >= 300) {
         return attempt.rejected(response, countQuietly(body));
+      }
+      long declared = response.body().contentLength();
+      if (maxSize > 0 && declared > maxSize) {
+        return attempt.failed(status, 0, new TooLargeException(maxSize), true);
       }
       long bytes;
       try {

@@ -105,7 +105,7 @@ public final class DownloadRun {
         ? HttpClients.create(plan.download().http())
         : HttpClients.create(plan.download().http(), context.sharedPool());
     http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
-        plan.download().http().userAgent());
+        plan.download().http().userAgent(), plan.download().maxSize());
     if (cancelled) {
       http.cancelAll();
     }

@@ -60,6 +60,14 @@ public final class SiteServer implements AutoCloseable {
    * @throws IOException if the address cannot be bound for another reason
    */
   public static SiteServer start(String host, int port) throws IOException {
+    return start(host, port, BACKLOG);
+  }
+
+  /**
+   * The same, with the listen backlog given: a small one lets a test stand for a server that
+   * accepts slowly, with more clients than it can queue.
+   */
+  public static SiteServer start(String host, int port, int backlog) throws IOException {
     EventLoopGroup boss = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup();
     ServerCounters counters = new ServerCounters();
@@ -67,7 +75,7 @@ public final class SiteServer implements AutoCloseable {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, BACKLOG)
+        .option(ChannelOption.SO_BACKLOG, backlog)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

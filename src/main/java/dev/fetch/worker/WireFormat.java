@@ -68,6 +68,7 @@ public final class WireFormat {
       json.writeNumberField("timeout_ns", settings.http().timeout().toNanos());
       json.writeStringField("user_agent", settings.http().userAgent());
       json.writeNumberField("retries", settings.retries());
+      json.writeNumberField("max_size", settings.maxSize());
       json.writeStringField("output_dir", settings.outputDir() == null ? null
           : settings.outputDir().toAbsolutePath().toString());
     });
@@ -80,7 +81,8 @@ public final class WireFormat {
     return new DownloadSettings(new HttpSettings(1,
         Duration.ofNanos(message.number("connect_timeout_ns")),
         Duration.ofNanos(message.number("timeout_ns")), message.text("user_agent"), 0),
-        message.number("retries").intValue(), dir == null ? null : Path.of(dir));
+        message.number("retries").intValue(), dir == null ? null : Path.of(dir),
+        message.number("max_size"));
   }
 
   public static String task(DownloadRequest request, String file) {

@@ -71,7 +71,7 @@ public final class WorkerMain {
       client = client.newBuilder().addNetworkInterceptor(new TestHooks()).build();
     }
     OkHttpDownloader http = new OkHttpDownloader(client, bodies, Ticker.system(),
-        Clock.systemUTC(), settings.http().userAgent());
+        Clock.systemUTC(), settings.http().userAgent(), settings.maxSize());
     Downloader downloader = new RetryingDownloader(http,
         RetryPolicy.standard(settings.retries()), Ticker.system(), Sleeper.system());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
