@@ -1,11 +1,7 @@
 package dev.fetch.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fetch.download.DownloadResult;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.fetch.json.JsonObjects;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.time.Duration;
  * stable and documented in the README; fields are only ever added.
  */
 public final class JsonLinesFormatter implements ResultFormatter {
-  private static final JsonFactory JSON = new JsonFactory();
 
   @Override
   public String result(DownloadResult result) {
@@ -23,7 +18,7 @@ public final class JsonLinesFormatter implements ResultFormatter {
       json.writeStringField("type", "result");
       json.writeNumberField("index", result.index());
       json.writeStringField("url", result.url());
-      writeNullableInt(json, "status", result.status());
+      JsonObjects.writeNullable(json, "status", result.status());
       json.writeNumberField("bytes", result.bytes());
       json.writeNumberField("elapsed_ms", millis(result.elapsed()));
       json.writeNumberField("attempts", result.attempts());
@@ -61,28 +56,7 @@ public final class JsonLinesFormatter implements ResultFormatter {
     return BigDecimal.valueOf(duration.toNanos(), 6).setScale(3, RoundingMode.HALF_UP);
   }
 
-  private static void writeNullableInt(JsonGenerator json, String name, Integer value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeNumberField(name, value);
-    }
-  }
-
-  private interface Fields {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  private static String write(Fields fields) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
-      json.writeStartObject();
-      fields.write(json);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.append('\n').toString();
+  private static String write(JsonObjects.Fields fields) {
+    return JsonObjects.write(fields) + "\n";
   }
 }

@@ -1,7 +1,6 @@
 package dev.fetch.worker;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.fetch.download.DownloadRequest;
@@ -9,9 +8,8 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.download.HttpSettings;
+import dev.fetch.json.JsonObjects;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -112,7 +110,7 @@ public final class WireFormat {
       json.writeStringField("type", RESULT);
       json.writeNumberField("index", result.index());
       json.writeStringField("url", result.url());
-      writeNullable(json, "status", result.status() == null ? null : (long) result.status());
+      JsonObjects.writeNullable(json, "status", result.status() == null ? null : (long) result.status());
       json.writeNumberField("bytes", result.bytes());
       json.writeNumberField("elapsed_ns", result.elapsed().toNanos());
       json.writeNumberField("attempts", result.attempts());
@@ -120,7 +118,7 @@ public final class WireFormat {
         DownloadResult.Failure failure = (DownloadResult.Failure) result;
         json.writeStringField("error_kind", failure.kind().name());
         json.writeStringField("error", failure.message());
-        writeNullable(json, "retry_after_ns",
+        JsonObjects.writeNullable(json, "retry_after_ns",
             failure.retryAfter() == null ? null : failure.retryAfter().toNanos());
       }
     });
@@ -192,29 +190,8 @@ public final class WireFormat {
     }
   }
 
-  private static void writeNullable(JsonGenerator json, String name, Long value)
-      throws IOException {
-    if (value == null) {
-      json.writeNullField(name);
-    } else {
-      json.writeNumberField(name, value);
-    }
-  }
-
-  private interface Fields {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  /** One message, without its line end; JSON escapes every control character, so one line. */
-  private static String write(Fields fields) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JSON.createGenerator(text)) {
-      json.writeStartObject();
-      fields.write(json);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
+  /** One message, without its line end. */
+  private static String write(JsonObjects.Fields fields) {
+    return JsonObjects.write(fields);
   }
 }
