@@ -11,7 +11,6 @@ import dev.fetch.bench.RunRecord;
 import dev.fetch.bench.Schedule;
 import dev.fetch.bench.Slot;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.download.HttpSettings;
 import dev.fetch.export.CompareTable;
 import dev.fetch.export.CsvExport;
 import dev.fetch.export.ExportWriter;
@@ -28,7 +27,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +34,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -107,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--require", paramLabel = "'A >= Nx B'",
       description = "Fail with exit code 3 unless A is at least N times faster than B, judged on "
-          + "the 95% interval of the speed-up; repeatable. E.g. 'threads:5 >= 2x sequential'.")
+          + "the 95%% interval of the speed-up; repeatable. E.g. 'threads:5 >= 2x sequential'.")
   List<String> requirements = new ArrayList<>();
 
   @Option(names = "--export-json", paramLabel = "FILE", description = "Everything, every run "
@@ -131,22 +130,11 @@ final class CompareCommand implements Callable<Integer> {
       + "one measured run per combination (Perfetto, chrome://tracing).")
   String trace;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-      converter = DurationConverter.class, description = "As for fetch (default: "
-      + "${DEFAULT-VALUE}).")
-  Duration connectTimeout;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-      converter = DurationConverter.class, description = "As for fetch (default: "
-      + "${DEFAULT-VALUE}).")
-  Duration timeout;
+  @Mixin HttpOptions http;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "0", description = "As for "
       + "fetch; 0 by default here, so a retry never hides in a time (default: ${DEFAULT-VALUE}).")
   int retries;
-
-  @Option(names = "--per-host", paramLabel = "N", description = "As for fetch.")
-  Integer perHost;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
   boolean quiet;
@@ -314,12 +302,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private DownloadSettings settings() {
-    if (perHost != null && perHost < 1) {
-      throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more");
-    }
-    HttpSettings http = new HttpSettings(1, connectTimeout, timeout,
-        "fetch/" + VersionProvider.version(), perHost == null ? 0 : perHost);
-    return new DownloadSettings(http, retries, null);
+    return http.settings(spec, 1, retries, null);
   }
 
   private void progress(PrintWriter err, RunRecord record, int total) {

@@ -2,8 +2,6 @@ package dev.fetch.cli;
 
 import dev.fetch.bench.UrlRecord;
 import dev.fetch.bench.UrlRecords;
-import dev.fetch.download.DownloadSettings;
-import dev.fetch.download.HttpSettings;
 import dev.fetch.export.ExportWriter;
 import dev.fetch.export.TraceExport;
 import dev.fetch.report.Format;
@@ -20,12 +18,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,38 +85,18 @@ public final class FetchCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--per-host", paramLabel = "N",
-      description = "At most N requests to any one host at once, shared by all workers "
-          + "(default: no limit but --workers).")
-  Integer perHost;
-
   @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
       description = "Save each body to a file in DIR (created if missing), named after the "
           + "URL. Default: count the bytes and discard the body.")
   Path outputDir;
 
-  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-      converter = DurationConverter.class,
-      description = "Longest wait for a connection, e.g. 500ms, 2s; 0 for no limit (default: "
-          + "${DEFAULT-VALUE}).")
-  Duration connectTimeout;
-
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-      converter = DurationConverter.class,
-      description = "Longest one attempt may take, body included; 0 for no limit (default: "
-          + "${DEFAULT-VALUE}).")
-  Duration timeout;
+  @Mixin HttpOptions http;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
       description = "Retries after a connection error, timeout, cut-short body, 408, 429 or "
           + "5xx, with exponential back-off and jitter; Retry-After is honoured up to 30s "
           + "(default: ${DEFAULT-VALUE}).")
   int retries;
-
-  @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
-      description = "Fail a URL whose body, decoded, is larger than SIZE (e.g. 10M), with "
-          + "error kind too_large; not retried (default: no limit).")
-  Long maxSize;
 
   @Option(names = "--save-failed", paramLabel = "FILE",
       description = "Write the failed URLs to FILE, one per line, to feed back in.")
@@ -128,10 +106,6 @@ public final class FetchCommand implements Callable<Integer> {
       description = "Write a Chrome Trace Event JSON of the run (a track per worker, a bar per "
           + "URL) that Perfetto and chrome://tracing open.")
   Path trace;
-
-  @Option(names = {"-A", "--user-agent"}, paramLabel = "TEXT",
-      description = "User-Agent header (default: fetch/VERSION).")
-  String userAgent;
 
   @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
       description = "Progress bar on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
@@ -209,19 +183,8 @@ public final class FetchCommand implements Callable<Integer> {
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    if (retries < 0) {
-      throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
-    }
-    String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
-    if (perHost != null && perHost < 1) {
-      throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more, not "
-          + perHost);
-    }
-    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent,
-        perHost == null ? 0 : perHost);
     return new DownloadPlan(input, mode, concurrency, order, format,
-        new DownloadSettings(http, retries, outputDir, maxSize == null ? 0 : maxSize),
-        saveFailed, quiet);
+        http.settings(spec, concurrency, retries, outputDir), saveFailed, quiet);
   }
 
   private Progress progressDisplay(LongSupplier total) {

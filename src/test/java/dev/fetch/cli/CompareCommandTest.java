@@ -107,6 +107,20 @@ class CompareCommandTest {
   }
 
   @Test
+  void helpShowsEveryOptionWithoutFormatErrors() {
+    Cli.Result help = Cli.run("compare", "--help");
+
+    assertEquals(ExitCodes.OK, help.exitCode());
+    String text = help.out().replaceAll("\\s+", " ");
+    assertTrue(text.contains("judged on the 95% interval of the speed-up"), help.out());
+    for (String option : new String[] {"--modes", "--workers", "--runs", "--warmup", "--seed",
+        "--reference", "--reuse-connections", "--require", "--export-json", "--export-csv",
+        "--export-markdown", "--report", "--trace", "--timeout", "--per-host", "--max-size"}) {
+      assertTrue(text.contains(option), option + " in " + help.out());
+    }
+  }
+
+  @Test
   void usageErrors() throws IOException {
     Path list = list();
     Cli.Result badGate = Cli.run("compare", list.toString(), "--require", "threads faster");

@@ -1,0 +1,57 @@
+package dev.fetch.cli;
+
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.HttpSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** How each URL is fetched, shared by {@code fetch} and {@code fetch compare} (a picocli mixin). */
+final class HttpOptions {
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Longest wait for a connection, e.g. 500ms, 2s; 0 for no limit (default: "
+          + "${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+      converter = DurationConverter.class,
+      description = "Longest one attempt may take, body included; 0 for no limit (default: "
+          + "${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--per-host", paramLabel = "N",
+      description = "At most N requests to any one host at once, shared by all workers "
+          + "(default: no limit but --workers).")
+  Integer perHost;
+
+  @Option(names = "--max-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Fail a URL whose body, decoded, is larger than SIZE (e.g. 10M), with "
+          + "error kind too_large; not retried (default: no limit).")
+  Long maxSize;
+
+  @Option(names = {"-A", "--user-agent"}, paramLabel = "TEXT",
+      description = "User-Agent header (default: fetch/VERSION).")
+  String userAgent;
+
+  /**
+   * The settings these options ask for.
+   *
+   * @throws ParameterException naming the option when a value is out of range
+   */
+  DownloadSettings settings(CommandSpec spec, int concurrency, int retries, Path outputDir) {
+    if (perHost != null && perHost < 1) {
+      throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more, not "
+          + perHost);
+    }
+    if (retries < 0) {
+      throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
+    }
+    String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
+    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent,
+        perHost == null ? 0 : perHost);
+    return new DownloadSettings(http, retries, outputDir, maxSize == null ? 0 : maxSize);
+  }
+}
