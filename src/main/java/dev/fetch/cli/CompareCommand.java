@@ -148,6 +148,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the signal watch is held for its scope, not used by name
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

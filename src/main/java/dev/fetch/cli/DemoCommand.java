@@ -76,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the signal watch is held for its scope, not used by name
   public Integer call() throws IOException {
     if (workers < 1 || delayMillis < 0 || runs < 1) {
       throw new ParameterException(spec.commandLine(),

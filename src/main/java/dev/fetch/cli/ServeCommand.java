@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the signal watch is held for its scope, not used by name
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
