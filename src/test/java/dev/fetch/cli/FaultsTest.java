@@ -117,8 +117,8 @@ class FaultsTest {
   @Test
   void anUnknownHostIsADnsFailureAndNotRetried() throws IOException {
     // Test JVMs resolve names from src/test/resources/hosts only: no query leaves the machine.
-    Cli.Result result = Cli.run("-f", "jsonl", list("http://nonexistent.invalid/x",
-        "http://bücher.invalid/").toString());
+    Cli.Result result = Cli.run("-f", "jsonl", "--order", "input",
+        list("http://nonexistent.invalid/x", "http://bücher.invalid/").toString());
 
     List<JsonNode> nodes = results(result);
     assertEquals("dns", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
