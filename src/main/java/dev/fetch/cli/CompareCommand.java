@@ -19,7 +19,6 @@ import dev.fetch.export.JsonExport;
 import dev.fetch.export.MarkdownExport;
 import dev.fetch.export.TraceExport;
 import dev.fetch.input.InputException;
-import dev.fetch.input.UrlListReader;
 import dev.fetch.input.UrlLists;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
@@ -159,7 +158,7 @@ final class CompareCommand implements Callable<Integer> {
     long urls = countUrls(listBytes);
     long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
     List<Slot> schedule = Schedule.of(combinations, warmup, runs, runSeed);
-    String listName = input.equals("-") ? UrlLists.STDIN_NAME : input;
+    String listName = listName();
     Environment environment = Environment.current(VersionProvider.version(),
         Instant.now().toString());
     ExportWriter writer = new ExportWriter(out);
@@ -287,19 +286,18 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private long countUrls(byte[] listBytes) {
-    long count = 0;
     InputStream source = listBytes == null ? InputStream.nullInputStream()
         : new ByteArrayInputStream(listBytes);
-    try (UrlListReader list = UrlLists.open(input, source)) {
-      for (; list.hasNext(); list.next()) {
-        count++;
-      }
-      if (count == 0) {
-        throw new InputException(list.source() + ": no URLs (the list is empty or has only "
-            + "blank lines and comments)");
-      }
+    long count = UrlLists.count(input, source);
+    if (count == 0) {
+      throw InputException.noUrls(listName());
     }
     return count;
+  }
+
+  /** How messages and exports name the list. */
+  private String listName() {
+    return input.equals("-") ? UrlLists.STDIN_NAME : input;
   }
 
   private DownloadSettings settings() {

@@ -12,4 +12,10 @@ public final class InputException extends RuntimeException {
   public InputException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The list {@code source} has not a single URL line. */
+  public static InputException noUrls(String source) {
+    return new InputException(source
+        + ": no URLs (the list is empty or has only blank lines and comments)");
+  }
 }

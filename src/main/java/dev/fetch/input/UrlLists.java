@@ -23,14 +23,25 @@ public final class UrlLists {
     if (argument.equals("-") || !Files.isRegularFile(Path.of(argument))) {
       return -1;
     }
-    try (UrlListReader reader = open(argument, InputStream.nullInputStream())) {
+    try {
+      return count(argument, InputStream.nullInputStream());
+    } catch (InputException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Counts the URL lines (valid or not) of list {@code argument}, reading it to the end.
+   *
+   * @throws InputException naming the list when it cannot be read
+   */
+  public static long count(String argument, InputStream stdin) {
+    try (UrlListReader reader = open(argument, stdin)) {
       long count = 0;
       for (; reader.hasNext(); reader.next()) {
         count++;
       }
       return count;
-    } catch (InputException e) {
-      return -1;
     }
   }
 

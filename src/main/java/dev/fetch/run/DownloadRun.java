@@ -54,8 +54,7 @@ public final class DownloadRun {
     runner = Thread.currentThread();
     try (UrlListReader list = UrlLists.open(plan.input(), context.stdin())) {
       if (!list.hasNext()) {
-        throw new InputException(list.source()
-            + ": no URLs (the list is empty or has only blank lines and comments)");
+        throw InputException.noUrls(list.source());
       }
       BodySink bodies = openBodySink();
       try (FailedList failedList = openFailedList()) {
