@@ -1,10 +1,10 @@
 package dev.fetch.cli;
 
 import dev.fetch.input.InputException;
-import dev.fetch.report.Format;
-import dev.fetch.report.OutputClosedException;
-import dev.fetch.run.Order;
-import dev.fetch.run.SetupException;
+import dev.fetch.output.Format;
+import dev.fetch.output.OutputClosedException;
+import dev.fetch.engine.Order;
+import dev.fetch.engine.SetupException;
 import dev.fetch.server.PortInUseException;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;

@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads the {@code Retry-After} response header: delay-seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
   /** Returns the wait {@code header} asks for, relative to {@code now}, or null if unusable. */
-  static Duration parse(String header, Instant now) {
+  public static Duration parse(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return null;
     }

@@ -1,5 +1,7 @@
 package dev.fetch.download;
 
+import dev.fetch.time.Sleeper;
+import dev.fetch.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

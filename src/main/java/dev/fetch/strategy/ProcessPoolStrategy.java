@@ -3,7 +3,7 @@ package dev.fetch.strategy;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.PerHostLimiter;
-import dev.fetch.download.Ticker;
+import dev.fetch.time.Ticker;
 import dev.fetch.input.UrlEntry;
 import dev.fetch.worker.WorkerJvm;
 import dev.fetch.worker.WorkerPool;

@@ -1,17 +1,17 @@
 package dev.fetch.worker;
 
-import dev.fetch.download.BodySink;
-import dev.fetch.download.DirectorySink;
+import dev.fetch.save.BodySink;
+import dev.fetch.save.DirectorySink;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.HttpClients;
-import dev.fetch.download.OkHttpDownloader;
+import dev.fetch.http.HttpClients;
+import dev.fetch.http.OkHttpDownloader;
 import dev.fetch.download.RetryPolicy;
 import dev.fetch.download.RetryingDownloader;
-import dev.fetch.download.Sleeper;
-import dev.fetch.download.Ticker;
+import dev.fetch.time.Sleeper;
+import dev.fetch.time.Ticker;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

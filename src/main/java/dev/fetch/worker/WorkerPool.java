@@ -1,13 +1,13 @@
 package dev.fetch.worker;
 
-import dev.fetch.download.DirectorySink;
+import dev.fetch.save.DirectorySink;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.FileNamer;
-import dev.fetch.download.Ticker;
+import dev.fetch.save.FileNamer;
+import dev.fetch.time.Ticker;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.fetch.download;
 
+import dev.fetch.time.Sleeper;
+import dev.fetch.time.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,10 +1,10 @@
 package dev.fetch.testing;
 
-import dev.fetch.bench.Combination;
-import dev.fetch.bench.RunExecutor;
-import dev.fetch.bench.RunRecord;
-import dev.fetch.bench.Slot;
-import dev.fetch.bench.UrlRecord;
+import dev.fetch.compare.Combination;
+import dev.fetch.compare.RunExecutor;
+import dev.fetch.compare.RunRecord;
+import dev.fetch.compare.Slot;
+import dev.fetch.trace.UrlRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

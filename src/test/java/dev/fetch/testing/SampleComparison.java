@@ -1,13 +1,13 @@
 package dev.fetch.testing;
 
-import dev.fetch.bench.Combination;
-import dev.fetch.bench.ComboResult;
-import dev.fetch.bench.Comparison;
-import dev.fetch.bench.Environment;
-import dev.fetch.bench.RunRecord;
-import dev.fetch.bench.Speedup;
-import dev.fetch.bench.Stats;
-import dev.fetch.bench.UrlRecord;
+import dev.fetch.compare.Combination;
+import dev.fetch.compare.ComboResult;
+import dev.fetch.compare.Comparison;
+import dev.fetch.compare.Environment;
+import dev.fetch.compare.RunRecord;
+import dev.fetch.compare.Speedup;
+import dev.fetch.compare.Stats;
+import dev.fetch.trace.UrlRecord;
 import dev.fetch.strategy.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,77 @@
+package dev.fetch.http;
+
+import dev.fetch.download.HttpSettings;
+import dev.fetch.download.WorkerNames;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds the one OkHttp client a run shares between all its workers. Redirects are followed up to
+ * OkHttp's own bound of 20 hops; only http and https targets are followed.
+ */
+public final class HttpClients {
+  private HttpClients() {}
+
+  /**
+   * The client for {@code settings}. Its dispatcher, which runs asynchronous calls, allows
+   * {@code concurrency} calls at once and {@code perHost} to one host (or {@code concurrency}),
+   * on threads named {@code async-N}.
+   */
+  public static OkHttpClient create(HttpSettings settings) {
+    return create(settings, new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES));
+  }
+
+  /**
+   * The client for {@code settings} over a given connection pool: runs that share a pool reuse
+   * each other's connections ({@code fetch compare --reuse-connections}).
+   */
+  public static OkHttpClient create(HttpSettings settings, ConnectionPool pool) {
+    Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new AsyncThreads()));
+    dispatcher.setMaxRequests(settings.concurrency());
+    dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
+        ? Math.min(settings.perHost(), settings.concurrency()) : settings.concurrency());
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(pool)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.timeout())
+        .writeTimeout(settings.timeout())
+        .callTimeout(settings.timeout())
+        .followRedirects(true)
+        .followSslRedirects(true)
+        .build();
+  }
+
+  /** Names the dispatcher's threads, for results and logs, in a way OkHttp's renaming keeps. */
+  private static final class AsyncThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      String name = "async-" + count.incrementAndGet();
+      Thread thread = new Thread(() -> {
+        WorkerNames.set(name);
+        task.run();
+      }, name);
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /**
+   * Releases the client's threads, and its idle connections unless {@code keepConnections}, so
+   * the JVM can exit promptly.
+   */
+  public static void shutdown(OkHttpClient client, boolean keepConnections) {
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    if (!keepConnections) {
+      client.connectionPool().evictAll();
+    }
+  }
+}

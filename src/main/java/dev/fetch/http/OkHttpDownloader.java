@@ -1,0 +1,242 @@
+package dev.fetch.http;
+
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.Downloader;
+import dev.fetch.download.ErrorKind;
+import dev.fetch.download.RetryAfter;
+import dev.fetch.download.Urls;
+import dev.fetch.download.WorkerNames;
+import dev.fetch.save.BodySink;
+import dev.fetch.save.DiscardingSink;
+import dev.fetch.time.Ticker;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+import okio.Okio;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real {@link Downloader}: one OkHttp call per attempt, body streamed into a
+ * {@link BodySink}; blocking ({@link #download}, {@code Call.execute}) or with a callback
+ * ({@link #downloadAsync}, {@code Call.enqueue}, the body read on OkHttp's dispatcher thread).
+ *
+ * <p>A status of 400 or more, or a redirect that was not followed, is a failure of kind
+ * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
+ * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
+ * in a result. A result's time runs from when the call actually starts, not from when it was
+ * queued. Thread-safe; the client and sink are shared, not owned.
+ *
+ * <p>{@link #cancelAll()} aborts every download in progress, body included (OkHttp's own
+ * {@code Dispatcher.cancelAll()} forgets a synchronous call once its headers have arrived).
+ */
+public final class OkHttpDownloader implements Downloader {
+  private static final Logger log = LoggerFactory.getLogger(OkHttpDownloader.class);
+
+  private final OkHttpClient client;
+  private final BodySink sink;
+  private final Ticker ticker;
+  private final Clock wallClock;
+  private final String userAgent;
+  private final long maxSize;
+  private final Set<Call> active = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
+
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
+      String userAgent) {
+    this(client, sink, ticker, wallClock, userAgent, 0);
+  }
+
+  /**
+   * @param maxSize the most decoded body bytes a URL may have ({@code too_large} beyond), or 0
+   *     for no limit: a {@code Content-Length} over it fails before the body is read, and a body
+   *     that grows past it (a gzip bomb) fails as soon as it does
+   */
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
+      String userAgent, long maxSize) {
+    this.maxSize = maxSize;
+    this.client = client.newBuilder().addInterceptor(chain -> {
+      Attempt attempt = chain.request().tag(Attempt.class);
+      if (attempt != null) {
+        attempt.started();
+      }
+      return chain.proceed(chain.request());
+    }).build();
+    this.sink = sink;
+    this.ticker = ticker;
+    this.wallClock = wallClock;
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public DownloadResult download(DownloadRequest request) {
+    Attempt attempt = new Attempt(request);
+    Call call = newCall(attempt);
+    try {
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        return attempt.failed(null, 0, e, false);
+      }
+      return read(response, attempt);
+    } finally {
+      active.remove(call);
+    }
+  }
+
+  @Override
+  public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+    Attempt attempt = new Attempt(request);
+    Call call = newCall(attempt);
+    CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        active.remove(call);
+        result.complete(attempt.failed(null, 0, e, false));
+      }
+
+      @Override
+      public void onResponse(Call done, Response response) {
+        try {
+          result.complete(read(response, attempt));
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        } finally {
+          active.remove(call);
+        }
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Cancels every download in progress and every one started from now on: they end as failures
+   * at once. For stopping a run; safe from any thread.
+   */
+  public void cancelAll() {
+    cancelled = true;
+    for (Call call : active) {
+      call.cancel();
+    }
+  }
+
+  private Call newCall(Attempt attempt) {
+    HttpUrl url = attempt.request.url();
+    Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent)
+        .tag(Attempt.class, attempt);
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      builder.header("Authorization", Credentials.basic(url.username(), url.password()));
+    }
+    Call call = client.newCall(builder.build());
+    active.add(call);
+    if (cancelled) {
+      call.cancel();
+    }
+    log.debug("GET {}", attempt.request.displayUrl());
+    return call;
+  }
+
+  /** Reads the response to its end and says how it went. */
+  private DownloadResult read(Response response, Attempt attempt) {
+    DownloadRequest request = attempt.request;
+    try (response) {
+      int status = response.code();
+      if (response.priorResponse() != null) {
+        log.debug("{}: redirected to {}", request.displayUrl(),
+            Urls.redact(response.request().url()));
+      }
+      CountingSource counted = new CountingSource(response.body().source(), maxSize);
+      BufferedSource body = Okio.buffer(counted);
+      if (status >= 300) {
+        return attempt.rejected(response, countQuietly(body));
+      }
+      long declared = response.body().contentLength();
+      if (maxSize > 0 && declared > maxSize) {
+        return attempt.failed(status, 0, new TooLargeException(maxSize), true);
+      }
+      long bytes;
+      try {
+        bytes = sink.drain(request, body);
+      } catch (IOException e) {
+        return attempt.failed(status, counted.count(), e, true);
+      }
+      DownloadResult.Success success = new DownloadResult.Success(request.index(),
+          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
+      log.debug("{}: {} with {} bytes in {} ms", success.url(), status, bytes,
+          success.elapsed().toMillis());
+      return success;
+    }
+  }
+
+  private static long countQuietly(BufferedSource body) {
+    try {
+      return DiscardingSink.count(body);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The facts of one attempt in progress, to build its result. */
+  private final class Attempt {
+    final DownloadRequest request;
+    private volatile long start;
+
+    Attempt(DownloadRequest request) {
+      this.request = request;
+      this.start = ticker.read();
+    }
+
+    /** The call has left the queue and is running: its time starts now. */
+    void started() {
+      start = ticker.read();
+    }
+
+    Duration elapsed() {
+      return Duration.ofNanos(ticker.read() - start);
+    }
+
+    DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
+      ErrorKind kind = FailureClassifier.kind(e, duringBody);
+      DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
+          request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
+          FailureClassifier.message(e, kind), null);
+      log.debug("{}: failed after {} bytes: {}", failure.url(), bytes, failure.message());
+      return failure;
+    }
+
+    DownloadResult.Failure rejected(Response response, long bytes) {
+      int status = response.code();
+      String message = status >= 400
+          ? "HTTP " + status + reasonPhrase(response)
+          : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
+              + location(response);
+      log.debug("{}: {}", request.displayUrl(), message);
+      return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
+          elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
+          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));
+    }
+  }
+
+  private static String reasonPhrase(Response response) {
+    return response.message().isEmpty() ? "" : " " + response.message();
+  }
+
+  private static String location(Response response) {
+    String location = response.header("Location");
+    return location == null ? " (no Location header)" : " (to " + Urls.redactRaw(location) + ")";
+  }
+}

@@ -1,0 +1,72 @@
+package dev.fetch.output;
+
+import dev.fetch.engine.RunSummary;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.fetch.download.DownloadResult;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A header and one RFC 4180 row per URL, with the same columns as the JSON lines results. Null
+ * values are empty cells. The summary is not a row: it goes to stderr as text.
+ */
+public final class CsvFormatter implements ResultFormatter {
+  static final List<String> COLUMNS = List.of("index", "url", "status", "bytes", "elapsed_ms",
+      "attempts", "worker", "error_kind", "error");
+
+  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final ObjectWriter ROW = rowWriter();
+  private static final TextFormatter TEXT = new TextFormatter();
+
+  @Override
+  public String header() {
+    return write(ROW, COLUMNS.toArray());
+  }
+
+  @Override
+  public String result(DownloadResult r) {
+    String kind = null;
+    String error = null;
+    if (r instanceof DownloadResult.Failure) {
+      DownloadResult.Failure failure = (DownloadResult.Failure) r;
+      kind = failure.kind().wireName();
+      error = failure.message();
+    }
+    return write(ROW, new Object[] {
+        r.index(), r.url(), cell(r.status()), r.bytes(), JsonLinesFormatter.millis(r.elapsed()),
+        r.attempts(), cell(r.worker()), cell(kind), cell(error)});
+  }
+
+  @Override
+  public String summary(RunSummary summary) {
+    return TEXT.summary(summary);
+  }
+
+  @Override
+  public boolean summaryOnStdout() {
+    return false;
+  }
+
+  /** Jackson's array writer moves null cells to the row's end; write them as empty text. */
+  private static Object cell(Object value) {
+    return value == null ? "" : value;
+  }
+
+  private static ObjectWriter rowWriter() {
+    CsvSchema.Builder schema = CsvSchema.builder();
+    COLUMNS.forEach(schema::addColumn);
+    return MAPPER.writerFor(Object[].class).with(schema.build().withoutHeader()
+        .withLineSeparator("\n"));
+  }
+
+  private static String write(ObjectWriter writer, Object[] row) {
+    try {
+      return writer.writeValueAsString(row);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.fetch.output;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar drawn on a terminal by the progressbar library. */
+public final class TerminalProgress implements Progress {
+  private final ProgressBar bar;
+
+  /**
+   * @param total the number of URLs if known, or -1 to show a count without a bar
+   * @param stream where to draw: the terminal's stderr
+   */
+  public TerminalProgress(long total, PrintStream stream) {
+    this.bar = new ProgressBarBuilder()
+        .setTaskName("fetch")
+        .setInitialMax(total)
+        .setUnit(" URLs", 1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(stream))
+        .setUpdateIntervalMillis(200)
+        .continuousUpdate()
+        .clearDisplayOnFinish()
+        .build();
+  }
+
+  @Override
+  public void step() {
+    bar.step();
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.fetch.output;
+
+import dev.fetch.engine.RunSummary;
+import dev.fetch.download.DownloadResult;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The default, human format, in the tutorial's spirit:
+ *
+ * <pre>
+ * Read 129886 bytes from https://en.wikipedia.org/wiki/Portal:Arts (200, 153 ms)
+ * FAILED https://example.com/missing: HTTP 404 Not Found (404, 12 ms)
+ * 15 URLs in 0.612 s: 14 succeeded, 1 failed, 2961726 bytes (threads, 5 workers)
+ * </pre>
+ */
+public final class TextFormatter implements ResultFormatter {
+  @Override
+  public String result(DownloadResult result) {
+    StringBuilder line = new StringBuilder();
+    if (result instanceof DownloadResult.Failure) {
+      DownloadResult.Failure failure = (DownloadResult.Failure) result;
+      line.append("FAILED ").append(Terminal.safe(failure.url())).append(": ")
+          .append(Terminal.safe(failure.message()));
+      if (failure.attempts() == 0) {
+        return line.append('\n').toString();
+      }
+    } else {
+      line.append("Read ").append(result.bytes()).append(" bytes from ")
+          .append(Terminal.safe(result.url()));
+    }
+    line.append(" (");
+    if (result.status() != null) {
+      line.append(result.status()).append(", ");
+    }
+    line.append(millis(result.elapsed())).append(" ms");
+    if (result.attempts() > 1) {
+      line.append(", ").append(result.attempts()).append(" attempts");
+    }
+    return line.append(")\n").toString();
+  }
+
+  @Override
+  public String summary(RunSummary s) {
+    StringBuilder line = new StringBuilder();
+    if (s.interrupted()) {
+      line.append("Interrupted: ");
+    }
+    line.append(s.urls()).append(s.urls() == 1 ? " URL" : " URLs")
+        .append(" in ").append(seconds(s.elapsed())).append(" s: ")
+        .append(s.succeeded()).append(" succeeded, ")
+        .append(s.failed()).append(" failed, ")
+        .append(s.bytes()).append(" bytes");
+    if (s.unfinished() > 0) {
+      line.append(", ").append(s.unfinished()).append(" unfinished");
+    }
+    if (s.workerCrashes() > 0) {
+      line.append(", ").append(s.workerCrashes())
+          .append(s.workerCrashes() == 1 ? " worker crash" : " worker crashes");
+    }
+    line.append(" (").append(s.mode()).append(", ").append(s.workers())
+        .append(s.workers() == 1 ? " worker)" : " workers)");
+    return line.append('\n').toString();
+  }
+
+  static long millis(Duration duration) {
+    return Math.round(duration.toNanos() / 1e6);
+  }
+
+  static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.3f", duration.toNanos() / 1e9);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.fetch.save;
+
+import dev.fetch.download.DownloadRequest;
+import java.io.IOException;
+import okio.BufferedSource;
+
+/**
+ * Where a response body goes: counted and discarded, or saved to a file.
+ *
+ * <p>Implementations are thread-safe and stream: memory use does not grow with the body size. A
+ * failure to store the body is thrown as {@link StorageException}; any other {@code IOException}
+ * came from reading the network. Either way nothing is left under a final file name.
+ */
+public interface BodySink {
+  /**
+   * Reads {@code body} to its end and returns how many bytes it had.
+   *
+   * @throws StorageException if the body could not be stored
+   * @throws IOException if reading the body failed
+   */
+  long drain(DownloadRequest request, BufferedSource body) throws IOException;
+
+  /** Removes whatever an interrupted run may have left half-written. Idempotent. */
+  default void cleanUp() {}
+
+  /** A sink that counts the bytes and keeps none of them, as the tutorial does. */
+  static BodySink discarding() {
+    return DiscardingSink.INSTANCE;
+  }
+}

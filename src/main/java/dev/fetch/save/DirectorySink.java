@@ -1,0 +1,195 @@
+package dev.fetch.save;
+
+import dev.fetch.download.DownloadRequest;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
+import okio.Sink;
+
+/**
+ * Saves each body to a file in one directory, named by {@link FileNamer}.
+ *
+ * <p>A body is written to a hidden temporary file in the same directory and renamed over the final
+ * name only once it is complete, so no partial file ever sits under a final name. Renaming replaces
+ * an existing file or symbolic link at that name; it never writes through a link.
+ *
+ * <p>Thread-safe.
+ */
+public final class DirectorySink implements BodySink {
+  private static final long CHUNK = 64 * 1024;
+
+  private final Path directory;
+  private final Function<DownloadRequest, String> names;
+  private final String tempTag;
+  private final Set<Path> inProgress = ConcurrentHashMap.newKeySet();
+
+  private DirectorySink(Path directory, Function<DownloadRequest, String> names,
+      String tempTag) {
+    this.directory = directory;
+    this.names = names;
+    this.tempTag = tempTag;
+  }
+
+  /**
+   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that names
+   * files with a {@link FileNamer} of its own.
+   *
+   * @throws IOException with a message naming the directory if it cannot be created or written
+   */
+  public static DirectorySink open(Path directory) throws IOException {
+    FileNamer namer = new FileNamer();
+    return open(directory, request -> namer.nameFor(request.index(), request.url()), "");
+  }
+
+  /**
+   * Returns a sink for {@code directory} whose file names are chosen elsewhere: by the parent of
+   * a worker process, which alone sees every URL of the run. A name {@link FileNamer} would not
+   * produce is refused as a storage failure. Temporary files are named
+   * {@code .fetch-TAGrandom.part}, so whoever knows the tag can remove what a killed writer left.
+   *
+   * @param names the file name for each request, as {@link FileNamer#nameFor} gave it
+   * @param tempTag a tag for this sink's temporary files, e.g. {@code w1234-}; may be empty
+   * @throws IOException with a message naming the directory if it cannot be created or written
+   */
+  public static DirectorySink open(Path directory, Function<DownloadRequest, String> names,
+      String tempTag) throws IOException {
+    Path dir = directory.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IOException("cannot create output directory " + directory + ": " + reason(e), e);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("output directory " + directory + " is not a directory");
+    }
+    try {
+      Files.delete(Files.createTempFile(dir, ".fetch-probe-", ".tmp"));
+    } catch (IOException e) {
+      throw new IOException("output directory " + directory + " is not writable: " + reason(e), e);
+    }
+    return new DirectorySink(dir, names, tempTag);
+  }
+
+  /** The name pattern of the temporary files a sink opened with {@code tempTag} writes. */
+  public static String tempGlob(String tempTag) {
+    return ".fetch-" + tempTag + "*.part";
+  }
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body) throws IOException {
+    String name = names.apply(request);
+    Path target = directory.resolve(name);
+    if (!directory.equals(target.getParent()) || !FileNamer.sanitize(name).equals(name)) {
+      throw new StorageException("refusing to write outside " + directory + ": " + target, null);
+    }
+    Path temp = createTemp();
+    inProgress.add(temp);
+    try {
+      long total = copy(body, temp);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new StorageException("cannot rename into " + target + ": " + reason(e), e);
+      }
+      return total;
+    } finally {
+      deleteQuietly(temp);
+      inProgress.remove(temp);
+    }
+  }
+
+  /**
+   * Creates the hidden temporary file. Not {@code Files.createTempFile}, which makes files only
+   * the owner can read: a saved file gets the same permissions (from the umask) as curl's or
+   * wget's.
+   */
+  private Path createTemp() throws StorageException {
+    for (int tries = 0; ; tries++) {
+      Path temp = directory.resolve(".fetch-" + tempTag
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+      try {
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            .close();
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (tries == 100) {
+          throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
+      }
+    }
+  }
+
+  private static long copy(BufferedSource body, Path temp) throws IOException {
+    Sink file = openFile(temp);
+    long total = 0;
+    Buffer chunk = new Buffer();
+    try {
+      for (long read; (read = body.read(chunk, CHUNK)) != -1; ) {
+        total += read;
+        try {
+          file.write(chunk, read);
+        } catch (IOException e) {
+          throw new StorageException("cannot write " + temp + ": " + reason(e), e);
+        }
+      }
+    } catch (IOException e) {
+      closeQuietly(file);
+      throw e;
+    }
+    try {
+      file.close();
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + temp + ": " + reason(e), e);
+    }
+    return total;
+  }
+
+  private static Sink openFile(Path temp) throws StorageException {
+    try {
+      return Okio.sink(temp);
+    } catch (IOException e) {
+      throw new StorageException("cannot open " + temp + ": " + reason(e), e);
+    }
+  }
+
+  private static void closeQuietly(Sink file) {
+    try {
+      file.close();
+    } catch (IOException ignored) {
+      // The write already failed; that failure is the one reported.
+    }
+  }
+
+  @Override
+  public void cleanUp() {
+    for (Path temp : inProgress) {
+      deleteQuietly(temp);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // Best effort: the file is hidden and ends in .part.
+    }
+  }
+
+  private static String reason(IOException e) {
+    String name = e.getClass().getSimpleName();
+    return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
+  }
+}

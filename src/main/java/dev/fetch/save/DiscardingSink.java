@@ -1,0 +1,29 @@
+package dev.fetch.save;
+
+import dev.fetch.download.DownloadRequest;
+import java.io.IOException;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/** Counts body bytes and throws them away, one segment at a time. */
+public enum DiscardingSink implements BodySink {
+  INSTANCE;
+
+  private static final long CHUNK = 64 * 1024;
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body) throws IOException {
+    return count(body);
+  }
+
+  /** Reads {@code body} to its end, keeping at most {@link #CHUNK} bytes at a time. */
+  public static long count(BufferedSource body) throws IOException {
+    Buffer scratch = new Buffer();
+    long total = 0;
+    for (long read; (read = body.read(scratch, CHUNK)) != -1; ) {
+      total += read;
+      scratch.clear();
+    }
+    return total;
+  }
+}
