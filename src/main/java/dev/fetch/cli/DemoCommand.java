@@ -9,7 +9,6 @@ import dev.fetch.compare.FetchRunExecutor;
 import dev.fetch.compare.RunRecord;
 import dev.fetch.compare.Schedule;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.download.HttpSettings;
 import dev.fetch.compare.export.CompareTable;
 import dev.fetch.output.ExportWriter;
 import dev.fetch.compare.html.HtmlReport;
@@ -103,10 +102,9 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       byte[] list = SiteLists.seed(server.baseUrl(), delayMillis)
           .getBytes(StandardCharsets.UTF_8);
-      HttpSettings http = new HttpSettings(workers, HttpSettings.DEFAULT_CONNECT_TIMEOUT,
-          HttpSettings.DEFAULT_TIMEOUT, "fetch-demo/" + VersionProvider.version(), 0);
-      FetchRunExecutor executor = new FetchRunExecutor("-", list,
-          new DownloadSettings(http, 0, null), false);
+      DownloadSettings settings = DownloadSettings.builder().workers(workers).retries(0)
+          .userAgent("fetch-demo/" + VersionProvider.version()).build();
+      FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false);
       List<RunRecord> records;
       try (Interrupts.Watch watch = interrupts.watch(executor::cancel)) {
         records = new CompareRunner(executor).run(Schedule.of(combinations, 0, runs, seed),

@@ -1,19 +1,24 @@
 package dev.fetch.cli;
 
-import dev.fetch.trace.UrlRecord;
-import dev.fetch.trace.UrlRecords;
-import dev.fetch.output.ExportWriter;
-import dev.fetch.trace.TraceExport;
-import dev.fetch.output.Format;
-import dev.fetch.output.Progress;
-import dev.fetch.engine.RunSummary;
-import dev.fetch.output.TerminalProgress;
 import dev.fetch.engine.DownloadPlan;
 import dev.fetch.engine.DownloadRun;
-import dev.fetch.engine.Order;
 import dev.fetch.engine.RunContext;
+import dev.fetch.engine.RunListener;
+import dev.fetch.engine.RunSummary;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.output.ExportWriter;
+import dev.fetch.output.Format;
+import dev.fetch.output.Progress;
+import dev.fetch.output.ResultPrinter;
+import dev.fetch.output.TerminalProgress;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
+import dev.fetch.strategy.Order;
+import dev.fetch.time.Time;
+import dev.fetch.trace.TraceExport;
+import dev.fetch.trace.UrlRecord;
+import dev.fetch.trace.UrlRecords;
+import dev.fetch.input.UrlLists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,26 +125,28 @@ public final class FetchCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final Interrupts interrupts;
+  private final Time time;
 
-  FetchCommand(InputStream stdin, Interrupts interrupts) {
+  FetchCommand(InputStream stdin, Interrupts interrupts, Time time) {
     this.stdin = stdin;
     this.interrupts = interrupts;
+    this.time = time;
   }
 
   @Override
   public Integer call() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DownloadPlan plan = plan(err);
+    RunContext context = new RunContext(stdin, time, Diagnostics.to(err, verbose), null);
     List<UrlRecord> traced = new ArrayList<>();
-    RunContext context = RunContext.of(out, err, stdin).withProgress(this::progressDisplay);
-    if (trace != null) {
-      context = context.withObserver((result, at) -> traced.add(UrlRecords.of(result, at)));
-    }
+    RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
     DownloadRun run = new DownloadRun(plan, context);
-    try (Interrupts.Watch watch = interrupts.watch(run::cancel)) {
-      RunSummary summary = run.execute();
+    try (Interrupts.Watch watch = interrupts.watch(run::cancel);
+        ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
+            () -> progressDisplay(err), quiet)) {
+      RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
+      printer.finish(summary);
       if (trace != null) {
         writeTrace(traced, summary, err);
       }
@@ -171,26 +177,23 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (a "
           + "URL list, or - for standard input)");
     }
-    int concurrency = mode.usesWorkers() ? mode.defaultWorkers() : 1;
     if (workers != null) {
       if (workers < 1 || workers > MAX_WORKERS) {
         throw new ParameterException(spec.commandLine(), "--workers must be between 1 and "
             + MAX_WORKERS + ", not " + workers);
       }
-      if (mode.usesWorkers()) {
-        concurrency = workers;
-      } else if (workers != 1) {
+      if (!mode.usesWorkers() && workers != 1) {
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    return new DownloadPlan(input, mode, concurrency, order, format,
-        http.settings(spec, concurrency, retries, outputDir), saveFailed, quiet);
+    return new DownloadPlan(input, mode, order,
+        http.settings(spec, mode.workers(workers), retries, outputDir));
   }
 
-  private Progress progressDisplay(LongSupplier total) {
+  private Progress progressDisplay(PrintWriter err) {
     boolean show = progress == ProgressOption.ALWAYS
         || (progress == ProgressOption.AUTO && Terminals.stderrIsTerminal()
             && (quiet || !Terminals.stdoutIsTerminal()));
-    return show ? new TerminalProgress(total.getAsLong(), System.err) : Progress.none();
+    return show ? new TerminalProgress(UrlLists.countUrlLines(input), err) : Progress.none();
   }
 }

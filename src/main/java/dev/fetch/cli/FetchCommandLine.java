@@ -3,8 +3,9 @@ package dev.fetch.cli;
 import dev.fetch.input.InputException;
 import dev.fetch.output.Format;
 import dev.fetch.output.OutputClosedException;
-import dev.fetch.engine.Order;
+import dev.fetch.strategy.Order;
 import dev.fetch.engine.SetupException;
+import dev.fetch.time.Time;
 import dev.fetch.server.PortInUseException;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
@@ -28,11 +29,20 @@ public final class FetchCommandLine {
     return create(out, err, System.in, new SignalInterrupts());
   }
 
-  /** The command line with every outside dependency given. */
+  /** The command line with real time. */
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
       Interrupts interrupts) {
+    return create(out, err, stdin, interrupts, Time.system());
+  }
+
+  /**
+   * The command line with every outside dependency given: tests pass a {@link Time} whose sleeper
+   * and scheduler return at once, so no test waits for a real back-off.
+   */
+  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
+      Interrupts interrupts, Time time) {
     System.setProperty("dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers()));
-    CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts));
+    CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts, time));
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(interrupts));
     cli.addSubcommand("demo", new DemoCommand(interrupts));

@@ -1,7 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.NetworkProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +37,13 @@ final class HttpOptions {
   String userAgent;
 
   /**
-   * The settings these options ask for.
+   * The settings these options ask for, with the JVM network properties in effect: the one record
+   * every mode (and every worker process) downloads with.
    *
+   * @param workers downloads at once, already checked
    * @throws ParameterException naming the option when a value is out of range
    */
-  DownloadSettings settings(CommandSpec spec, int concurrency, int retries, Path outputDir) {
+  DownloadSettings settings(CommandSpec spec, int workers, int retries, Path outputDir) {
     if (perHost != null && perHost < 1) {
       throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more, not "
           + perHost);
@@ -49,9 +51,16 @@ final class HttpOptions {
     if (retries < 0) {
       throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
     }
-    String agent = userAgent != null ? userAgent : "fetch/" + VersionProvider.version();
-    HttpSettings http = new HttpSettings(concurrency, connectTimeout, timeout, agent,
-        perHost == null ? 0 : perHost);
-    return new DownloadSettings(http, retries, outputDir, maxSize == null ? 0 : maxSize);
+    return DownloadSettings.builder()
+        .workers(workers)
+        .connectTimeout(connectTimeout)
+        .timeout(timeout)
+        .userAgent(userAgent != null ? userAgent : "fetch/" + VersionProvider.version())
+        .perHost(perHost == null ? 0 : perHost)
+        .maxSize(maxSize == null ? 0 : maxSize)
+        .retries(retries)
+        .outputDir(outputDir)
+        .network(NetworkProperties.current())
+        .build();
   }
 }

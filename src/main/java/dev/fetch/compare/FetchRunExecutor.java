@@ -1,25 +1,24 @@
 package dev.fetch.compare;
 
-import dev.fetch.trace.UrlRecord;
-import dev.fetch.trace.UrlRecords;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.download.HttpSettings;
-import dev.fetch.output.Format;
-import dev.fetch.engine.RunSummary;
 import dev.fetch.engine.DownloadPlan;
 import dev.fetch.engine.DownloadRun;
-import dev.fetch.engine.Order;
 import dev.fetch.engine.RunContext;
+import dev.fetch.engine.RunSummary;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.strategy.Order;
+import dev.fetch.trace.UrlRecord;
+import dev.fetch.trace.UrlRecords;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 
 /**
- * The real {@link RunExecutor}: each run is a full, quiet fetch of the list with the slot's mode
- * and workers, recording every URL's place in time. A fresh connection pool per run unless
+ * The real {@link RunExecutor}: each run is a full run of the engine on the list with the slot's
+ * mode and workers and otherwise the very settings a plain {@code fetch} would use, recording
+ * every URL's place in time (nothing is printed). A fresh connection pool per run unless
  * {@code reuseConnections}. {@link #cancel()} stops the run in progress and every later one.
  */
 public final class FetchRunExecutor implements RunExecutor {
@@ -39,31 +38,25 @@ public final class FetchRunExecutor implements RunExecutor {
     this.input = input;
     this.stdin = stdin;
     this.settings = settings;
-    this.sharedPool = reuseConnections ? new ConnectionPool(1024, 5,
-        java.util.concurrent.TimeUnit.MINUTES) : null;
+    this.sharedPool = reuseConnections ? new ConnectionPool(1024, 5, TimeUnit.MINUTES) : null;
   }
 
   @Override
   public RunRecord run(Slot slot, int sequence) throws InterruptedException {
     Combination c = slot.combination();
-    HttpSettings http = settings.http();
-    DownloadSettings forRun = new DownloadSettings(new HttpSettings(c.workers(),
-        http.connectTimeout(), http.timeout(), http.userAgent(), http.perHost()),
-        settings.retries(), settings.outputDir());
-    DownloadPlan plan = new DownloadPlan(input, c.mode(), c.workers(), Order.COMPLETION,
-        Format.TEXT, forRun, null, true);
+    DownloadPlan plan = new DownloadPlan(input, c.mode(), Order.COMPLETION,
+        settings.withWorkers(c.workers()));
     List<UrlRecord> urls = new ArrayList<>();
-    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    RunContext context = RunContext.of(nowhere, nowhere,
-        new ByteArrayInputStream(stdin == null ? new byte[0] : stdin))
-        .withObserver((result, sinceStart) -> urls.add(UrlRecords.of(result, sinceStart)))
+    RunContext context = RunContext.of(
+        new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), Diagnostics.none())
         .withSharedPool(sharedPool);
     DownloadRun run = new DownloadRun(plan, context);
     current = run;
     if (cancelled) {
       throw new InterruptedException("comparison cancelled");
     }
-    RunSummary summary = run.execute();
+    RunSummary summary = run.execute((result, sinceStart) -> urls.add(UrlRecords.of(result,
+        sinceStart)));
     current = null;
     if (summary.interrupted() || cancelled) {
       throw new InterruptedException("comparison cancelled");

@@ -1,24 +1,28 @@
 package dev.fetch.download;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A {@link Downloader} decorator for {@code --per-host}: at most {@code limit} downloads from any
- * one host at once, across every worker of the run. A worker over the limit waits for a place.
+ * one host at once, across every worker of the run, in both forms. A blocking download over the
+ * limit waits for a place; an asynchronous one is started when a place frees up, holding no
+ * thread meanwhile. Places are handed out first come, first served.
  *
  * <p>It sits inside the retry decorator, so a place is held only while a request runs, not during
- * back-off. {@link #downloadAsync} does not wait: the asynchronous path is limited by the HTTP
- * client's dispatcher ({@code maxRequestsPerHost}, set from the same option). Hosts are told apart
- * by name, case-insensitively. Thread-safe.
+ * back-off. Hosts are told apart by name, case-insensitively. Thread-safe; no lock is held while
+ * a download runs or a waiter is woken.
  */
 public final class PerHostLimiter implements Downloader {
   private final Downloader delegate;
   private final int limit;
-  private final ConcurrentMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Host> hosts = new ConcurrentHashMap<>();
 
   public PerHostLimiter(Downloader delegate, int limit) {
     if (limit < 1) {
@@ -30,24 +34,94 @@ public final class PerHostLimiter implements Downloader {
 
   @Override
   public DownloadResult download(DownloadRequest request) {
-    Semaphore places = hosts.computeIfAbsent(request.url().host().toLowerCase(Locale.ROOT),
-        host -> new Semaphore(limit, true));
+    Host host = hostOf(request);
+    CompletableFuture<Void> place = host.acquire();
     try {
-      places.acquire();
+      place.get();
     } catch (InterruptedException e) {
+      host.abandon(place);
       Thread.currentThread().interrupt();
       return DownloadResult.Failure.beforeRequest(request.index(), request.displayUrl(),
           ErrorKind.IO, "interrupted while waiting for a place on " + request.url().host());
+    } catch (ExecutionException | CancellationException e) {
+      throw new IllegalStateException("a place is only ever granted", e);
     }
     try {
       return delegate.download(request);
     } finally {
-      places.release();
+      host.release();
     }
   }
 
   @Override
   public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
-    return delegate.downloadAsync(request);
+    Host host = hostOf(request);
+    return host.acquire().thenCompose(granted -> {
+      CompletableFuture<DownloadResult> download;
+      try {
+        download = delegate.downloadAsync(request);
+      } catch (RuntimeException | Error e) {
+        host.release();
+        throw e;
+      }
+      return download.whenComplete((result, bug) -> host.release());
+    });
+  }
+
+  private Host hostOf(DownloadRequest request) {
+    return hosts.computeIfAbsent(request.url().host().toLowerCase(Locale.ROOT),
+        name -> new Host(limit));
+  }
+
+  /** One host's places and the downloads waiting for one. */
+  private static final class Host {
+    /** Free places; guarded by {@code this}. */
+    private int free;
+    /** Waiters in arrival order; guarded by {@code this}. */
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+
+    Host(int limit) {
+      this.free = limit;
+    }
+
+    /** A future that completes when the caller holds a place (at once if one is free). */
+    synchronized CompletableFuture<Void> acquire() {
+      if (free > 0) {
+        free--;
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> place = new CompletableFuture<>();
+      waiting.add(place);
+      return place;
+    }
+
+    /** Gives a place back: to the first live waiter, else to the pool. */
+    void release() {
+      while (true) {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+          next = waiting.poll();
+          if (next == null) {
+            free++;
+            return;
+          }
+        }
+        if (next.complete(null)) {
+          return;
+        }
+        // That waiter gave up (cancelled) before it was granted: try the next one.
+      }
+    }
+
+    /** A waiter gives up: if its place was granted meanwhile, it is given back. */
+    void abandon(CompletableFuture<Void> place) {
+      if (place.cancel(false)) {
+        synchronized (this) {
+          waiting.remove(place);
+        }
+      } else {
+        release();
+      }
+    }
   }
 }

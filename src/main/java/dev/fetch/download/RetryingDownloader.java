@@ -1,57 +1,48 @@
 package dev.fetch.download;
 
+import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Sleeper;
-import dev.fetch.time.Ticker;
+import dev.fetch.time.Time;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Downloader} decorator that retries failures its {@link RetryPolicy} calls retryable.
  *
  * <p>The result is the last attempt's, with {@code attempts} counting every request and
- * {@code elapsed} covering all of them and the waits between. Thread-safe if the delegate is.
- * An interrupt during a wait ends the retries and returns the last failure.
+ * {@code elapsed} covering all of them and the waits between. The blocking form waits with the
+ * injected {@link Sleeper}; the asynchronous form schedules the next attempt with the injected
+ * {@link dev.fetch.time.Scheduler} and holds no thread meanwhile. Both take their decision in one
+ * place, {@link #retryDelay}. Thread-safe if the delegate is. An interrupt during a blocking wait
+ * ends the retries and returns the last failure.
  */
 public final class RetryingDownloader implements Downloader {
-  private static final Logger log = LoggerFactory.getLogger(RetryingDownloader.class);
-
   private final Downloader delegate;
   private final RetryPolicy policy;
-  private final Ticker ticker;
-  private final Sleeper sleeper;
+  private final Time time;
+  private final Diagnostics log;
 
-  public RetryingDownloader(Downloader delegate, RetryPolicy policy, Ticker ticker,
-      Sleeper sleeper) {
+  public RetryingDownloader(Downloader delegate, RetryPolicy policy, Time time, Diagnostics log) {
     this.delegate = delegate;
     this.policy = policy;
-    this.ticker = ticker;
-    this.sleeper = sleeper;
+    this.time = time;
+    this.log = log;
   }
 
   @Override
   public DownloadResult download(DownloadRequest request) {
-    long start = ticker.read();
+    long start = time.ticker().read();
     for (int attempt = 1; ; attempt++) {
       DownloadResult result = delegate.download(request);
-      if (!(result instanceof DownloadResult.Failure)) {
+      Duration delay = retryDelay(request, attempt, result);
+      if (delay == null) {
         return result.afterAttempts(attempt, since(start));
       }
-      DownloadResult.Failure failure = (DownloadResult.Failure) result;
-      if (attempt > policy.retries() || !policy.isRetryable(failure)) {
-        return failure.afterAttempts(attempt, since(start));
-      }
-      Duration delay = policy.delayAfter(attempt, failure);
-      log.debug("{}: attempt {} failed ({}); retrying in {} ms", request.displayUrl(), attempt,
-          failure.message(), delay.toMillis());
       try {
-        sleeper.sleep(delay);
+        time.sleeper().sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return failure.afterAttempts(attempt, since(start));
+        return result.afterAttempts(attempt, since(start));
       }
     }
   }
@@ -73,25 +64,43 @@ public final class RetryingDownloader implements Downloader {
   private CompletableFuture<DownloadResult> attemptAsync(DownloadRequest request, int attempt,
       long start) {
     return delegate.downloadAsync(request).thenCompose(result -> {
-      long first = start >= 0 ? start : ticker.read() - result.elapsed().toNanos();
-      if (!(result instanceof DownloadResult.Failure)) {
+      long first = start >= 0 ? start : time.ticker().read() - result.elapsed().toNanos();
+      Duration delay = retryDelay(request, attempt, result);
+      if (delay == null) {
         return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(first)));
       }
-      DownloadResult.Failure failure = (DownloadResult.Failure) result;
-      if (attempt > policy.retries() || !policy.isRetryable(failure)) {
-        return CompletableFuture.completedFuture(failure.afterAttempts(attempt, since(first)));
-      }
-      Duration delay = policy.delayAfter(attempt, failure);
-      log.debug("{}: attempt {} failed ({}); retrying in {} ms", request.displayUrl(), attempt,
-          failure.message(), delay.toMillis());
-      Executor later = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS,
-          Runnable::run);
-      return CompletableFuture.supplyAsync(() -> attempt + 1, later)
-          .thenCompose(next -> attemptAsync(request, next, first));
+      CompletableFuture<DownloadResult> next = new CompletableFuture<>();
+      time.scheduler().schedule(delay, () -> attemptAsync(request, attempt + 1, first)
+          .whenComplete((r, e) -> {
+            if (e != null) {
+              next.completeExceptionally(e);
+            } else {
+              next.complete(r);
+            }
+          }));
+      return next;
     });
   }
 
+  /**
+   * The one retry decision: how long to wait before trying {@code request} again after
+   * {@code attempt} ended in {@code result}, or null if it is not to be retried.
+   */
+  private Duration retryDelay(DownloadRequest request, int attempt, DownloadResult result) {
+    if (!(result instanceof DownloadResult.Failure)) {
+      return null;
+    }
+    DownloadResult.Failure failure = (DownloadResult.Failure) result;
+    if (attempt > policy.retries() || !policy.isRetryable(failure)) {
+      return null;
+    }
+    Duration delay = policy.delayAfter(attempt, failure);
+    log.debug(() -> request.displayUrl() + ": attempt " + attempt + " failed ("
+        + failure.message() + "); retrying in " + delay.toMillis() + " ms");
+    return delay;
+  }
+
   private Duration since(long start) {
-    return Duration.ofNanos(ticker.read() - start);
+    return Duration.ofNanos(time.ticker().read() - start);
   }
 }

@@ -1,20 +1,17 @@
 package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.output.Format;
 import dev.fetch.strategy.Mode;
-import java.nio.file.Path;
+import dev.fetch.strategy.Order;
 
 /**
- * Everything a download run was asked to do, checked and immutable. Built by the command line,
- * carried out by {@link DownloadRun}.
+ * Everything a download run was asked to do, checked and immutable. Built once by the command
+ * line (or by a comparison for each of its runs), carried out by {@link DownloadRun}.
  *
  * @param input the URL list: a path, or {@code -} for standard input
- * @param workers how many downloads at once (1 for sequential)
- * @param download how each URL is downloaded: client settings, retries, output directory
- * @param saveFailed where to list failed URLs, or null
- * @param quiet print only the summary
+ * @param mode the strategy
+ * @param order the order results are reported in
+ * @param settings how each URL is downloaded, the worker count included: passed whole to the
+ *     strategy and, in {@code processes} mode, to every worker process
  */
-public record DownloadPlan(
-    String input, Mode mode, int workers, Order order, Format format, DownloadSettings download,
-    Path saveFailed, boolean quiet) {}
+public record DownloadPlan(String input, Mode mode, Order order, DownloadSettings settings) {}

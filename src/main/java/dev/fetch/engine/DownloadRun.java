@@ -1,40 +1,31 @@
 package dev.fetch.engine;
 
-import dev.fetch.save.BodySink;
-import dev.fetch.save.DirectorySink;
-import dev.fetch.download.Downloader;
-import dev.fetch.http.HttpClients;
-import dev.fetch.http.OkHttpDownloader;
-import dev.fetch.download.PerHostLimiter;
-import dev.fetch.download.RetryPolicy;
-import dev.fetch.download.RetryingDownloader;
+import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlListReader;
 import dev.fetch.input.UrlLists;
-import dev.fetch.output.FailedList;
-import dev.fetch.output.InputOrderSink;
-import dev.fetch.output.ResultPrinter;
-import dev.fetch.engine.RunSummary;
+import dev.fetch.save.BodySink;
+import dev.fetch.save.DirectorySink;
 import dev.fetch.strategy.DownloadStrategy;
-import dev.fetch.strategy.ResultSink;
 import java.io.IOException;
 import java.time.Duration;
-import okhttp3.OkHttpClient;
 
 /**
- * Carries out one {@link DownloadPlan}: input → strategy → results → summary.
+ * The engine: carries out one {@link DownloadPlan}, input → strategy → results, and returns its
+ * own {@link RunSummary}. It prints nothing; a {@link RunListener} sees every result, and the
+ * caller composes output around it.
  *
  * <p>Everything is checked before the first request: the list is opened and has a URL, the output
- * directory and the failed-URL file can be written. Then the strategy downloads, the printer writes
- * each result as it completes, and the summary comes last. {@link #cancel()} (from a signal
- * handler) stops the run early; it still prints a summary of what finished and leaves no partial
- * file.
+ * directory can be written, and the listener's {@link RunListener#started} has opened its outputs.
+ * Then the downloader stack is built once from the plan's settings ({@link DownloaderStack}) and
+ * the strategy downloads. {@link #cancel()} (from a signal handler) stops the run early; it still
+ * returns a summary of what finished and leaves no partial file.
  */
 public final class DownloadRun {
   private final DownloadPlan plan;
   private final RunContext context;
   private volatile Thread runner;
-  private volatile OkHttpDownloader http;
+  private volatile DownloaderStack stack;
   private volatile boolean cancelled;
   private volatile long startNanos;
 
@@ -48,20 +39,19 @@ public final class DownloadRun {
    * cancelled.
    *
    * @throws InputException if the list is missing, unreadable or has no URL (nothing downloaded)
-   * @throws SetupException if an output file or directory cannot be written (nothing downloaded)
+   * @throws SetupException if the output directory cannot be written (nothing downloaded)
+   * @throws RuntimeException whatever the listener throws; the run's downloads are cancelled
    */
-  public RunSummary execute() {
+  public RunSummary execute(RunListener listener) {
     runner = Thread.currentThread();
     try (UrlListReader list = UrlLists.open(plan.input(), context.stdin())) {
       if (!list.hasNext()) {
         throw InputException.noUrls(list.source());
       }
       BodySink bodies = openBodySink();
-      try (FailedList failedList = openFailedList()) {
-        return download(list, bodies, failedList);
-      } catch (IOException e) {
-        throw new SetupException("--save-failed: cannot write " + plan.saveFailed() + " ("
-            + e.getMessage() + ")", e);
+      try {
+        listener.started();
+        return download(list, bodies, listener);
       } finally {
         bodies.cleanUp();
       }
@@ -83,79 +73,50 @@ public final class DownloadRun {
   /** Cancels every download in progress and any started later. */
   private void abortDownloads() {
     cancelled = true;
-    OkHttpDownloader current = http;
+    DownloaderStack current = stack;
     if (current != null) {
       current.cancelAll();
     }
   }
 
-  private RunSummary download(UrlListReader list, BodySink bodies, FailedList failedList) {
-    DownloadStrategy strategy = plan.mode().strategy(plan.workers(), plan.download());
-    ResultPrinter printer = new ResultPrinter(plan.format().formatter(), context.out(),
-        context.err(), failedList, context.progress().apply(() -> UrlLists.countUrlLines(plan.input())),
-        plan.quiet());
-    InputOrderSink ordered = new InputOrderSink(printer);
-    ResultSink sink = new RunSink(plan.order() == Order.INPUT ? ordered : printer,
-        context.err(), () -> cancelled, this::abortDownloads, context.observer(),
-        () -> Duration.ofNanos(context.ticker().read() - startNanos));
+  private RunSummary download(UrlListReader list, BodySink bodies, RunListener listener) {
+    RunSink sink = new RunSink(listener, () -> cancelled, this::abortDownloads,
+        () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     CountingEntries entries = new CountingEntries(list);
-
-    OkHttpClient client = context.sharedPool() == null
-        ? HttpClients.create(plan.download().http())
-        : HttpClients.create(plan.download().http(), context.sharedPool());
-    http = new OkHttpDownloader(client, bodies, context.ticker(), context.wallClock(),
-        plan.download().http().userAgent(), plan.download().maxSize());
+    DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),
+        context.diagnostics(), context.sharedPool(), null);
+    stack = downloaders;
     if (cancelled) {
-      http.cancelAll();
+      downloaders.cancelAll();
     }
-    int perHost = plan.download().http().perHost();
-    Downloader limited = perHost > 0 ? new PerHostLimiter(http, perHost) : http;
-    Downloader downloader = new RetryingDownloader(limited,
-        RetryPolicy.standard(plan.download().retries()), context.ticker(), context.sleeper());
+    DownloadStrategy strategy = plan.mode().strategy(plan.settings(), downloaders);
 
-    printer.start();
-    long start = context.ticker().read();
+    long start = context.time().ticker().read();
     startNanos = start;
     boolean interrupted = false;
     try {
       if (cancelled) {
         throw new InterruptedException("cancelled before start");
       }
-      strategy.run(entries, downloader, sink);
+      strategy.run(entries, plan.order(), sink);
     } catch (InterruptedException e) {
       interrupted = true;
     } finally {
-      HttpClients.shutdown(client, context.sharedPool() != null);
+      downloaders.close();
     }
-    Duration elapsed = Duration.ofNanos(context.ticker().read() - start);
-    ordered.flush();
-    RunSummary summary = printer.summary(plan.mode().toString(), strategy.workers(), elapsed,
-        entries.taken() - printer.reported(), interrupted)
-        .withWorkerCrashes(strategy.workerCrashes());
-    printer.finish(summary);
-    return summary;
+    Duration elapsed = Duration.ofNanos(context.time().ticker().read() - start);
+    return sink.summary(plan.mode().toString(), strategy.workers(), elapsed,
+        entries.taken() - sink.reported(), interrupted, strategy.workerCrashes());
   }
 
   private BodySink openBodySink() {
-    if (plan.download().outputDir() == null) {
+    if (plan.settings().outputDir() == null) {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(plan.download().outputDir());
+      return DirectorySink.open(plan.settings().outputDir());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
-    }
-  }
-
-  private FailedList openFailedList() {
-    if (plan.saveFailed() == null) {
-      return null;
-    }
-    try {
-      return FailedList.open(plan.saveFailed());
-    } catch (IOException e) {
-      throw new SetupException("--save-failed: cannot write " + plan.saveFailed() + " ("
-          + e.getMessage() + ")", e);
     }
   }
 }

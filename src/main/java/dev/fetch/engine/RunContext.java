@@ -1,51 +1,33 @@
 package dev.fetch.engine;
 
-import dev.fetch.time.Sleeper;
-import dev.fetch.time.Ticker;
-import dev.fetch.output.Progress;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.time.Time;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
 
 /**
- * What a run talks to outside itself, injected so tests can supply their own.
+ * What a run talks to outside itself, injected so tests can supply their own. Nothing here
+ * prints results: that is the caller's {@link RunListener}.
  *
- * @param out results
- * @param err diagnostics: invalid lines, warnings, logs
  * @param stdin what the list {@code -} reads
- * @param progress makes the progress display, given a way to count the list's URLs (-1 if that
- *     cannot be known beforehand); the count is only asked for if a display is shown
- * @param ticker measures elapsed time
- * @param wallClock reads the date, for {@code Retry-After} dates
- * @param sleeper waits between retries
- * @param observer sees every reported result with its time
+ * @param time the ticker, clock, sleeper and scheduler of the run (fakes in tests, so no test
+ *     waits for a real back-off)
+ * @param diagnostics where warnings and {@code -v} debug lines go
  * @param sharedPool a connection pool to reuse across runs, or null for a fresh one per run
  */
-public record RunContext(
-    PrintWriter out, PrintWriter err, InputStream stdin, Function<LongSupplier, Progress> progress,
-    Ticker ticker, Clock wallClock, Sleeper sleeper, ResultObserver observer,
+public record RunContext(InputStream stdin, Time time, Diagnostics diagnostics,
     ConnectionPool sharedPool) {
 
-  /** The real world: system clocks and sleeping, no progress display. */
-  public static RunContext of(PrintWriter out, PrintWriter err, InputStream stdin) {
-    return new RunContext(out, err, stdin, total -> Progress.none(), Ticker.system(),
-        Clock.systemUTC(), Sleeper.system(), ResultObserver.none(), null);
+  /** The real world: system time, a fresh connection pool. */
+  public static RunContext of(InputStream stdin, Diagnostics diagnostics) {
+    return new RunContext(stdin, Time.system(), diagnostics, null);
   }
 
-  public RunContext withProgress(Function<LongSupplier, Progress> progress) {
-    return new RunContext(out, err, stdin, progress, ticker, wallClock, sleeper, observer,
-        sharedPool);
-  }
-
-  public RunContext withObserver(ResultObserver observer) {
-    return new RunContext(out, err, stdin, progress, ticker, wallClock, sleeper, observer,
-        sharedPool);
+  public RunContext withTime(Time time) {
+    return new RunContext(stdin, time, diagnostics, sharedPool);
   }
 
   public RunContext withSharedPool(ConnectionPool pool) {
-    return new RunContext(out, err, stdin, progress, ticker, wallClock, sleeper, observer, pool);
+    return new RunContext(stdin, time, diagnostics, pool);
   }
 }

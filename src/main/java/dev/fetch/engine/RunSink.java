@@ -1,66 +1,63 @@
 package dev.fetch.engine;
 
 import dev.fetch.download.DownloadResult;
-import dev.fetch.download.ErrorKind;
 import dev.fetch.strategy.ResultSink;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The run's first stop for every result, on the reporting thread: warns on stderr about invalid
- * lines ({@code FILE:LINE: reason}, as compilers do) and, once the run is cancelled, keeps back the
- * failures the cancellation itself caused, so they count as unfinished rather than failed. If
- * reporting fails (standard output closed), it cancels the run's downloads before the failure
- * travels on.
+ * The run's first stop for every result, on the reporting thread: counts the totals and, once
+ * the run is cancelled, keeps back the failures the cancellation itself caused, so they count as
+ * unfinished rather than failed. If the listener fails (standard output closed), it cancels the
+ * run's downloads before the failure travels on.
  */
 final class RunSink implements ResultSink {
-  private final ResultSink next;
-  private final PrintWriter err;
+  private final RunListener listener;
   private final BooleanSupplier cancelled;
   private final Runnable cancel;
-  private final ResultObserver observer;
   private final Supplier<Duration> sinceStart;
+  private long urls;
+  private long succeeded;
+  private long failed;
+  private long bytes;
 
-  RunSink(ResultSink next, PrintWriter err, BooleanSupplier cancelled, Runnable cancel,
-      ResultObserver observer, Supplier<Duration> sinceStart) {
-    this.next = next;
-    this.err = err;
+  RunSink(RunListener listener, BooleanSupplier cancelled, Runnable cancel,
+      Supplier<Duration> sinceStart) {
+    this.listener = listener;
     this.cancelled = cancelled;
     this.cancel = cancel;
-    this.observer = observer;
     this.sinceStart = sinceStart;
   }
 
   @Override
   public void accept(DownloadResult result) {
-    if (result instanceof DownloadResult.Failure) {
-      DownloadResult.Failure failure = (DownloadResult.Failure) result;
-      if (cancelled.getAsBoolean()) {
-        return;
-      }
-      if (failure.kind() == ErrorKind.INVALID_URL) {
-        err.println(failure.message());
-        err.flush();
-      }
+    if (!result.succeeded() && cancelled.getAsBoolean()) {
+      return;
     }
-    observer.observe(result, sinceStart.get());
+    urls++;
+    bytes += result.bytes();
+    if (result.succeeded()) {
+      succeeded++;
+    } else {
+      failed++;
+    }
     try {
-      next.accept(result);
+      listener.accept(result, sinceStart.get());
     } catch (RuntimeException e) {
       cancel.run();
       throw e;
     }
   }
 
-  @Override
-  public int held() {
-    return next.held();
+  /** Results reported so far. */
+  long reported() {
+    return urls;
   }
 
-  @Override
-  public int maxHeld() {
-    return next.maxHeld();
+  RunSummary summary(String mode, int workers, Duration elapsed, long unfinished,
+      boolean interrupted, long workerCrashes) {
+    return new RunSummary(mode, workers, urls, succeeded, failed, bytes, elapsed, unfinished,
+        interrupted, workerCrashes);
   }
 }

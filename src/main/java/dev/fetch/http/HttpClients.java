@@ -1,6 +1,6 @@
 package dev.fetch.http;
 
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.WorkerNames;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -19,22 +19,22 @@ public final class HttpClients {
 
   /**
    * The client for {@code settings}. Its dispatcher, which runs asynchronous calls, allows
-   * {@code concurrency} calls at once and {@code perHost} to one host (or {@code concurrency}),
+   * {@code workers} calls at once and {@code perHost} to one host (or {@code workers}),
    * on threads named {@code async-N}.
    */
-  public static OkHttpClient create(HttpSettings settings) {
-    return create(settings, new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES));
+  public static OkHttpClient create(DownloadSettings settings) {
+    return create(settings, new ConnectionPool(settings.workers(), 5, TimeUnit.MINUTES));
   }
 
   /**
    * The client for {@code settings} over a given connection pool: runs that share a pool reuse
    * each other's connections ({@code fetch compare --reuse-connections}).
    */
-  public static OkHttpClient create(HttpSettings settings, ConnectionPool pool) {
+  public static OkHttpClient create(DownloadSettings settings, ConnectionPool pool) {
     Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new AsyncThreads()));
-    dispatcher.setMaxRequests(settings.concurrency());
+    dispatcher.setMaxRequests(settings.workers());
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
-        ? Math.min(settings.perHost(), settings.concurrency()) : settings.concurrency());
+        ? Math.min(settings.perHost(), settings.workers()) : settings.workers());
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(pool)

@@ -9,7 +9,10 @@ import dev.fetch.download.Urls;
 import dev.fetch.download.WorkerNames;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DiscardingSink;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
+import dev.fetch.time.Time;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +28,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
 import okio.Okio;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link Downloader}: one OkHttp call per attempt, body streamed into a
@@ -43,30 +44,27 @@ import org.slf4j.LoggerFactory;
  * {@code Dispatcher.cancelAll()} forgets a synchronous call once its headers have arrived).
  */
 public final class OkHttpDownloader implements Downloader {
-  private static final Logger log = LoggerFactory.getLogger(OkHttpDownloader.class);
-
   private final OkHttpClient client;
   private final BodySink sink;
   private final Ticker ticker;
   private final Clock wallClock;
+  private final Diagnostics log;
   private final String userAgent;
   private final long maxSize;
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
-  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
-      String userAgent) {
-    this(client, sink, ticker, wallClock, userAgent, 0);
-  }
-
   /**
-   * @param maxSize the most decoded body bytes a URL may have ({@code too_large} beyond), or 0
-   *     for no limit: a {@code Content-Length} over it fails before the body is read, and a body
-   *     that grows past it (a gzip bomb) fails as soon as it does
+   * @param client the run's client (see {@link HttpClients}); shared, not owned
+   * @param sink where bodies go; shared, not owned
+   * @param settings the user agent and {@code maxSize}, the most decoded body bytes a URL may
+   *     have ({@code too_large} beyond), or 0 for no limit: a {@code Content-Length} over it fails
+   *     before the body is read, and a body that grows past it (a gzip bomb) fails as soon as it
+   *     does
    */
-  public OkHttpDownloader(OkHttpClient client, BodySink sink, Ticker ticker, Clock wallClock,
-      String userAgent, long maxSize) {
-    this.maxSize = maxSize;
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, DownloadSettings settings,
+      Time time, Diagnostics log) {
+    this.maxSize = settings.maxSize();
     this.client = client.newBuilder().addInterceptor(chain -> {
       Attempt attempt = chain.request().tag(Attempt.class);
       if (attempt != null) {
@@ -75,9 +73,10 @@ public final class OkHttpDownloader implements Downloader {
       return chain.proceed(chain.request());
     }).build();
     this.sink = sink;
-    this.ticker = ticker;
-    this.wallClock = wallClock;
-    this.userAgent = userAgent;
+    this.ticker = time.ticker();
+    this.wallClock = time.wallClock();
+    this.userAgent = settings.userAgent();
+    this.log = log;
   }
 
   @Override
@@ -146,7 +145,7 @@ public final class OkHttpDownloader implements Downloader {
     if (cancelled) {
       call.cancel();
     }
-    log.debug("GET {}", attempt.request.displayUrl());
+    log.debug(() -> "GET " + attempt.request.displayUrl());
     return call;
   }
 
@@ -156,8 +155,8 @@ public final class OkHttpDownloader implements Downloader {
     try (response) {
       int status = response.code();
       if (response.priorResponse() != null) {
-        log.debug("{}: redirected to {}", request.displayUrl(),
-            Urls.redact(response.request().url()));
+        log.debug(() -> request.displayUrl() + ": redirected to "
+            + Urls.redact(response.request().url()));
       }
       CountingSource counted = new CountingSource(response.body().source(), maxSize);
       BufferedSource body = Okio.buffer(counted);
@@ -176,8 +175,8 @@ public final class OkHttpDownloader implements Downloader {
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
           request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
-      log.debug("{}: {} with {} bytes in {} ms", success.url(), status, bytes,
-          success.elapsed().toMillis());
+      log.debug(() -> success.url() + ": " + status + " with " + bytes + " bytes in "
+          + success.elapsed().toMillis() + " ms");
       return success;
     }
   }
@@ -214,7 +213,8 @@ public final class OkHttpDownloader implements Downloader {
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
           request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
           FailureClassifier.message(e, kind), null);
-      log.debug("{}: failed after {} bytes: {}", failure.url(), bytes, failure.message());
+      log.debug(() -> failure.url() + ": failed after " + bytes + " bytes: "
+          + failure.message());
       return failure;
     }
 
@@ -224,7 +224,7 @@ public final class OkHttpDownloader implements Downloader {
           ? "HTTP " + status + reasonPhrase(response)
           : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
               + location(response);
-      log.debug("{}: {}", request.displayUrl(), message);
+      log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
           RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));

@@ -1,61 +1,81 @@
 package dev.fetch.output;
 
-import dev.fetch.engine.RunSummary;
 import dev.fetch.download.DownloadResult;
-import dev.fetch.strategy.ResultSink;
+import dev.fetch.download.ErrorKind;
+import dev.fetch.engine.RunListener;
+import dev.fetch.engine.RunSummary;
+import dev.fetch.engine.SetupException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * The one writer of a run's results: formats each result onto standard output as it arrives,
- * counts the totals, lists failed URLs for {@code --save-failed} and moves the progress display.
+ * The one writer of a plain run's output: formats each result onto standard output as it
+ * arrives, warns on stderr about invalid lines ({@code FILE:LINE: reason}, as compilers do),
+ * lists failed URLs for {@code --save-failed}, moves the progress display, and prints the summary
+ * the engine returns.
  *
- * <p>Called from one thread (see {@link ResultSink}). Every line is flushed as written, so a
- * consumer reading a pipe sees results as they complete; if standard output has been closed, it
- * throws {@link OutputClosedException}.
+ * <p>Called from the run's one reporting thread (see {@link RunListener}). Every line is flushed
+ * as written, so a consumer reading a pipe sees results as they complete; if standard output has
+ * been closed, it throws {@link OutputClosedException}. {@link #close} puts the failed-URL list
+ * in place and ends the progress display, however the run ended.
  */
-public final class ResultPrinter implements ResultSink {
+public final class ResultPrinter implements RunListener, AutoCloseable {
   private final ResultFormatter formatter;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final FailedList failedList;
-  private final Progress progress;
+  private final Path saveFailed;
+  private final Supplier<Progress> progressFactory;
   private final boolean quiet;
-  private long urls;
-  private long succeeded;
-  private long failed;
-  private long bytes;
+  private FailedList failedList;
+  private Progress progress = Progress.none();
 
   /**
-   * @param failedList where failed URLs go (not invalid lines), or null
+   * @param saveFailed where to list failed URLs (not invalid lines), or null
+   * @param progress makes the progress display when the run starts
    * @param quiet print nothing per URL, only the summary
    */
   public ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err,
-      FailedList failedList, Progress progress, boolean quiet) {
+      Path saveFailed, Supplier<Progress> progress, boolean quiet) {
     this.formatter = formatter;
     this.out = out;
     this.err = err;
-    this.failedList = failedList;
-    this.progress = progress;
+    this.saveFailed = saveFailed;
+    this.progressFactory = progress;
     this.quiet = quiet;
   }
 
-  /** Writes the format's header, if it has one. Call once, before the first result. */
-  public void start() {
+  /**
+   * Opens the failed-URL list, starts the progress display and writes the format's header.
+   *
+   * @throws SetupException if the failed-URL list cannot be written
+   */
+  @Override
+  public void started() {
+    if (saveFailed != null) {
+      try {
+        failedList = FailedList.open(saveFailed);
+      } catch (IOException e) {
+        throw new SetupException("--save-failed: cannot write " + saveFailed + " ("
+            + e.getMessage() + ")", e);
+      }
+    }
+    progress = progressFactory.get();
     if (!quiet) {
       write(formatter.header());
     }
   }
 
   @Override
-  public void accept(DownloadResult result) {
-    urls++;
-    bytes += result.bytes();
-    if (result.succeeded()) {
-      succeeded++;
-    } else {
-      failed++;
-      if (failedList != null && result.attempts() > 0) {
+  public void accept(DownloadResult result, Duration sinceStart) {
+    if (result instanceof DownloadResult.Failure) {
+      DownloadResult.Failure failure = (DownloadResult.Failure) result;
+      if (failure.kind() == ErrorKind.INVALID_URL) {
+        err.println(failure.message());
+        err.flush();
+      } else if (failedList != null && result.attempts() > 0) {
         failedList.add(result.url());
       }
     }
@@ -65,26 +85,35 @@ public final class ResultPrinter implements ResultSink {
     progress.step();
   }
 
-  /** How many results have been reported so far. */
-  public long reported() {
-    return urls;
-  }
-
-  /** Totals so far, as the summary of a run of {@code mode} that took {@code elapsed}. */
-  public RunSummary summary(String mode, int workers, Duration elapsed, long unfinished,
-      boolean interrupted) {
-    return new RunSummary(mode, workers, urls, succeeded, failed, bytes, elapsed, unfinished,
-        interrupted);
-  }
-
   /** Ends the progress display and prints {@code summary} where the format wants it. */
   public void finish(RunSummary summary) {
     progress.close();
+    progress = Progress.none();
     if (formatter.summaryOnStdout()) {
       write(formatter.summary(summary));
     } else {
       err.print(formatter.summary(summary));
       err.flush();
+    }
+  }
+
+  /**
+   * Ends the progress display and puts the failed-URL list in place of its target.
+   *
+   * @throws SetupException if the list cannot be put in place
+   */
+  @Override
+  public void close() {
+    progress.close();
+    if (failedList != null) {
+      try {
+        failedList.close();
+      } catch (IOException e) {
+        throw new SetupException("--save-failed: cannot write " + saveFailed + " ("
+            + e.getMessage() + ")", e);
+      } finally {
+        failedList = null;
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.fetch.output;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -12,15 +14,16 @@ public final class TerminalProgress implements Progress {
 
   /**
    * @param total the number of URLs if known, or -1 to show a count without a bar
-   * @param stream where to draw: the terminal's stderr
+   * @param err where to draw: the terminal's stderr
    */
-  public TerminalProgress(long total, PrintStream stream) {
+  public TerminalProgress(long total, PrintWriter err) {
     this.bar = new ProgressBarBuilder()
         .setTaskName("fetch")
         .setInitialMax(total)
         .setUnit(" URLs", 1)
         .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(stream))
+        .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(new WriterStream(err), true,
+            StandardCharsets.UTF_8)))
         .setUpdateIntervalMillis(200)
         .continuousUpdate()
         .clearDisplayOnFinish()

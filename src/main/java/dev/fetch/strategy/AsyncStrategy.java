@@ -19,12 +19,15 @@ import java.util.function.Consumer;
  */
 public final class AsyncStrategy implements DownloadStrategy {
   private final int workers;
+  private final Downloader downloader;
 
-  public AsyncStrategy(int workers) {
+  /** @param downloader starts each download with {@link Downloader#downloadAsync} */
+  public AsyncStrategy(int workers, Downloader downloader) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers < 1: " + workers);
     }
     this.workers = workers;
+    this.downloader = downloader;
   }
 
   @Override
@@ -33,7 +36,7 @@ public final class AsyncStrategy implements DownloadStrategy {
   }
 
   @Override
-  public void run(Iterator<UrlEntry> entries, Downloader downloader, ResultSink sink)
+  public void run(Iterator<UrlEntry> entries, Order order, ResultSink sink)
       throws InterruptedException {
     Launcher launcher = new Launcher() {
       @Override
@@ -45,6 +48,6 @@ public final class AsyncStrategy implements DownloadStrategy {
       @Override
       public void stop(boolean abandon) {}
     };
-    CompletionLoop.run(entries, launcher, workers * 2, sink);
+    CompletionLoop.run(entries, launcher, workers * 2, order, sink);
   }
 }

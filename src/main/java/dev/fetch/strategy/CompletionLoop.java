@@ -14,9 +14,11 @@ import java.util.concurrent.Semaphore;
  * download per URL through a {@link Launcher}; the calling thread hands each result to the sink
  * as it completes, like {@code ExecutorCompletionService.take()}.
  *
- * <p>The feeder holds a permit of a window for each URL until its result has been reported (or,
- * if the sink holds results back, passed on), so memory stays flat however long the list is, and
- * a slow input (a pipe) never delays the report of a finished download.
+ * <p>The feeder holds a permit of a window for each URL until its result has been reported, so
+ * memory stays flat however long the list is, and a slow input (a pipe) never delays the report of
+ * a finished download. In {@link Order#INPUT} a result that arrives before those ahead of it waits
+ * in an {@link InputOrder} buffer and keeps its permit until it is reported; the window is widened
+ * by {@link InputOrder#MAX_HELD} so the run goes on past a slow URL.
  */
 final class CompletionLoop {
   private CompletionLoop() {}
@@ -26,10 +28,12 @@ final class CompletionLoop {
    *
    * @param window how many URLs may be started ahead of the results reported
    */
-  static void run(Iterator<UrlEntry> entries, Launcher launcher, int window, ResultSink sink)
-      throws InterruptedException {
+  static void run(Iterator<UrlEntry> entries, Launcher launcher, int window, Order order,
+      ResultSink sink) throws InterruptedException {
+    InputOrder ordered = order == Order.INPUT ? new InputOrder(sink) : null;
+    ResultSink reporting = ordered != null ? ordered : sink;
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    Semaphore permits = new Semaphore(window + sink.maxHeld());
+    Semaphore permits = new Semaphore(window + (ordered != null ? InputOrder.MAX_HELD : 0));
     Thread feeder = new Thread(() -> feed(entries, launcher, permits, events), "fetch-input");
     feeder.setDaemon(true);
     feeder.start();
@@ -38,13 +42,16 @@ final class CompletionLoop {
       long reported = 0;
       long total = -1;
       while (total < 0 || reported < total) {
-        Event event = takeOrDrain(events, sink);
+        Event event = takeOrDrain(events, reporting, ordered);
         if (event.result != null) {
-          int heldBefore = sink.held();
-          sink.accept(event.result);
+          int heldBefore = ordered != null ? ordered.held() : 0;
+          reporting.accept(event.result);
           reported++;
-          permits.release(1 + heldBefore - sink.held());
+          permits.release(1 + heldBefore - (ordered != null ? ordered.held() : 0));
         } else if (event.failure != null) {
+          if (ordered != null) {
+            ordered.flush();
+          }
           throw event.failure;
         } else {
           total = event.total;
@@ -59,10 +66,11 @@ final class CompletionLoop {
 
   /**
    * The next event; if the thread is interrupted, first hands the sink every result that had
-   * already arrived, so what finished before the interrupt is reported.
+   * already arrived, and then those held for input order (whose gaps will never be filled), so
+   * what finished before the interrupt is reported.
    */
-  private static Event takeOrDrain(BlockingQueue<Event> events, ResultSink sink)
-      throws InterruptedException {
+  private static Event takeOrDrain(BlockingQueue<Event> events, ResultSink sink,
+      InputOrder ordered) throws InterruptedException {
     try {
       return events.take();
     } catch (InterruptedException e) {
@@ -70,6 +78,9 @@ final class CompletionLoop {
         if (event.result != null) {
           sink.accept(event.result);
         }
+      }
+      if (ordered != null) {
+        ordered.flush();
       }
       throw e;
     }

@@ -28,17 +28,21 @@ public final class ExecutorStrategy implements DownloadStrategy {
 
   private final int workers;
   private final Supplier<ExecutorService> executorFactory;
+  private final Downloader downloader;
 
   /**
    * @param workers how many downloads run at once
    * @param executorFactory makes the executor for one run; the strategy owns and shuts it down
+   * @param downloader runs each download, blocking; shared by every task
    */
-  public ExecutorStrategy(int workers, Supplier<ExecutorService> executorFactory) {
+  public ExecutorStrategy(int workers, Supplier<ExecutorService> executorFactory,
+      Downloader downloader) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers < 1: " + workers);
     }
     this.workers = workers;
     this.executorFactory = executorFactory;
+    this.downloader = downloader;
   }
 
   @Override
@@ -47,7 +51,7 @@ public final class ExecutorStrategy implements DownloadStrategy {
   }
 
   @Override
-  public void run(Iterator<UrlEntry> entries, Downloader downloader, ResultSink sink)
+  public void run(Iterator<UrlEntry> entries, Order order, ResultSink sink)
       throws InterruptedException {
     ExecutorService executor = executorFactory.get();
     Semaphore running = new Semaphore(workers);
@@ -67,7 +71,7 @@ public final class ExecutorStrategy implements DownloadStrategy {
         executor.awaitTermination(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       }
     };
-    CompletionLoop.run(entries, launcher, workers == 1 ? 1 : workers * 2, sink);
+    CompletionLoop.run(entries, launcher, workers == 1 ? 1 : workers * 2, order, sink);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.fetch.strategy;
 
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.Downloaders;
 import dev.fetch.worker.WorkerJvm;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -13,8 +14,9 @@ public enum Mode {
   /** One download at a time, in input order: the tutorial's first version. */
   SEQUENTIAL {
     @Override
-    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
-      return new ExecutorStrategy(1, () -> Executors.newSingleThreadExecutor(new WorkerThreads()));
+    public DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders) {
+      return new ExecutorStrategy(1, () -> Executors.newSingleThreadExecutor(new WorkerThreads()),
+          downloaders.inProcess());
     }
 
     @Override
@@ -31,9 +33,11 @@ public enum Mode {
   /** A fixed pool of {@code workers} platform threads: the tutorial's ThreadPoolExecutor. */
   THREADS {
     @Override
-    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
+    public DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders) {
+      int workers = settings.workers();
       return new ExecutorStrategy(workers,
-          () -> Executors.newFixedThreadPool(workers, new WorkerThreads()));
+          () -> Executors.newFixedThreadPool(workers, new WorkerThreads()),
+          downloaders.inProcess());
     }
   },
 
@@ -43,9 +47,10 @@ public enum Mode {
    */
   PROCESSES {
     @Override
-    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
-      return new ProcessPoolStrategy(workers, settings,
-          () -> Executors.newFixedThreadPool(workers, new WorkerThreads()), WorkerJvm::current);
+    public DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders) {
+      return new ProcessPoolStrategy(settings, downloaders,
+          () -> Executors.newFixedThreadPool(settings.workers(), new WorkerThreads()),
+          WorkerJvm::current);
     }
 
     /** Python's ProcessPoolExecutor default: one worker per core. */
@@ -60,12 +65,13 @@ public enum Mode {
    */
   VIRTUAL {
     @Override
-    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
+    public DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders) {
       String reason = unavailableReason();
       if (reason != null) {
         throw new ModeUnavailableException(reason);
       }
-      return new ExecutorStrategy(workers, VirtualThreads::newExecutor);
+      return new ExecutorStrategy(settings.workers(), VirtualThreads::newExecutor,
+          downloaders.inProcess());
     }
 
     @Override
@@ -85,8 +91,8 @@ public enum Mode {
    */
   ASYNC {
     @Override
-    public DownloadStrategy strategy(int workers, DownloadSettings settings) {
-      return new AsyncStrategy(workers);
+    public DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders) {
+      return new AsyncStrategy(settings.workers(), downloaders.inProcess());
     }
 
     @Override
@@ -96,17 +102,23 @@ public enum Mode {
   };
 
   /**
-   * Builds the strategy for a run with {@code workers} concurrent downloads. In-process strategies
-   * use the downloader they are given; others (worker processes) build theirs from
-   * {@code settings}.
+   * Builds the strategy for a run with {@code settings} ({@code settings.workers()} downloads at
+   * once; {@link #SEQUENTIAL} always runs one). In-process strategies take their downloader from
+   * {@code downloaders}; worker processes build the same stack from {@code settings}.
    *
    * @throws ModeUnavailableException if the mode cannot run on this runtime
    */
-  public abstract DownloadStrategy strategy(int workers, DownloadSettings settings);
+  public abstract DownloadStrategy strategy(DownloadSettings settings, Downloaders downloaders);
 
-  /** The strategy with default download settings: for tests and embedding. */
-  public DownloadStrategy strategy(int workers) {
-    return strategy(workers, DownloadSettings.defaults(workers));
+  /**
+   * The worker count a run of this mode has when the user asks for {@code requested} (null: not
+   * given): the mode's default, or 1 for a mode that does not use workers.
+   */
+  public int workers(Integer requested) {
+    if (!usesWorkers()) {
+      return 1;
+    }
+    return requested != null ? requested : defaultWorkers();
   }
 
   /** Python's ThreadPoolExecutor default: {@code min(32, cores + 4)}. */

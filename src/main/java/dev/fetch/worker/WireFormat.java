@@ -7,13 +7,14 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.NetworkProperties;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /**
@@ -21,8 +22,10 @@ import okhttp3.HttpUrl;
  * UTF-8, its kind in {@code "type"}.
  *
  * <pre>
- * parent → child  {"type":"settings","connect_timeout_ns":…,"timeout_ns":…,"user_agent":…,
- *                  "retries":2,"output_dir":"/abs/dir" or null}           (first line, once)
+ * parent → child  {"type":"settings","workers":4,"connect_timeout_ns":…,"timeout_ns":…,
+ *                  "user_agent":…,"per_host":0,"max_size":0,"retries":2,
+ *                  "output_dir":"/abs/dir" or null,
+ *                  "property:http.proxyHost":"…",…}                         (first line, once)
  *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
  *                 {"type":"result","index":3,"url":…,"status":200 or null,"bytes":…,
@@ -30,8 +33,10 @@ import okhttp3.HttpUrl;
  *                  "error":null or "…","retry_after_ns":null or …}
  * </pre>
  *
- * <p>A request's {@code url} keeps its credentials: it travels over a pipe, never a command
- * line. {@code error_kind} is the {@link ErrorKind} constant's name (not its output name, which
+ * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
+ * properties as {@code property:NAME} fields, so a worker downloads exactly as the parent's
+ * in-process modes would. A request's {@code url} keeps its credentials, and properties may be
+ * secrets: they travel over a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not its output name, which
  * merges two kinds). A result carries no worker name: the parent knows which child sent it.
  * Stateless and thread-safe.
  */
@@ -40,6 +45,8 @@ public final class WireFormat {
   static final String DOWNLOAD = "download";
   static final String READY = "ready";
   static final String RESULT = "result";
+  /** The name prefix of a JVM network property's field in the settings message. */
+  static final String PROPERTY = "property:";
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -62,25 +69,46 @@ public final class WireFormat {
   public static String settings(DownloadSettings settings) {
     return write(json -> {
       json.writeStringField("type", SETTINGS);
-      json.writeNumberField("connect_timeout_ns", settings.http().connectTimeout().toNanos());
-      json.writeNumberField("timeout_ns", settings.http().timeout().toNanos());
-      json.writeStringField("user_agent", settings.http().userAgent());
-      json.writeNumberField("retries", settings.retries());
+      json.writeNumberField("workers", settings.workers());
+      json.writeNumberField("connect_timeout_ns", settings.connectTimeout().toNanos());
+      json.writeNumberField("timeout_ns", settings.timeout().toNanos());
+      json.writeStringField("user_agent", settings.userAgent());
+      json.writeNumberField("per_host", settings.perHost());
       json.writeNumberField("max_size", settings.maxSize());
+      json.writeNumberField("retries", settings.retries());
       json.writeStringField("output_dir", settings.outputDir() == null ? null
           : settings.outputDir().toAbsolutePath().toString());
+      for (Map.Entry<String, String> property : settings.network().values().entrySet()) {
+        json.writeStringField(PROPERTY + property.getKey(), property.getValue());
+      }
     });
   }
 
-  /** The settings of a worker: one download at a time, so a client sized for one. */
+  /**
+   * The settings a parent sent, whole: a worker sizes its own client for one download at a time.
+   *
+   * @throws IllegalArgumentException if a field is missing or out of range
+   */
   public static DownloadSettings settings(Message message) {
     expect(message, SETTINGS);
     String dir = message.text("output_dir");
-    return new DownloadSettings(new HttpSettings(1,
-        Duration.ofNanos(message.number("connect_timeout_ns")),
-        Duration.ofNanos(message.number("timeout_ns")), message.text("user_agent"), 0),
-        message.number("retries").intValue(), dir == null ? null : Path.of(dir),
-        message.number("max_size"));
+    Map<String, String> properties = new TreeMap<>();
+    message.fields().forEach((name, value) -> {
+      if (name.startsWith(PROPERTY)) {
+        properties.put(name.substring(PROPERTY.length()), (String) value);
+      }
+    });
+    return DownloadSettings.builder()
+        .workers(required(message, "workers").intValue())
+        .connectTimeout(Duration.ofNanos(required(message, "connect_timeout_ns")))
+        .timeout(Duration.ofNanos(required(message, "timeout_ns")))
+        .userAgent(message.text("user_agent"))
+        .perHost(required(message, "per_host").intValue())
+        .maxSize(required(message, "max_size"))
+        .retries(required(message, "retries").intValue())
+        .outputDir(dir == null ? null : Path.of(dir))
+        .network(NetworkProperties.of(properties))
+        .build();
   }
 
   public static String task(DownloadRequest request, String file) {
@@ -182,6 +210,14 @@ public final class WireFormat {
       throw new IllegalArgumentException("no type: " + line);
     }
     return new Message((String) fields.get("type"), fields);
+  }
+
+  private static Long required(Message message, String name) {
+    Object value = message.fields().get(name);
+    if (!(value instanceof Long)) {
+      throw new IllegalArgumentException("no number " + name + " in " + message.type());
+    }
+    return (Long) value;
   }
 
   private static void expect(Message message, String type) {

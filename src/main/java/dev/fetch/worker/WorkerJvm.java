@@ -1,5 +1,6 @@
 package dev.fetch.worker;
 
+import dev.fetch.log.Diagnostics;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -12,8 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How a worker process is started: the same {@code java} executable and class path as this JVM,
@@ -41,14 +40,12 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class WorkerJvm {
-  private static final Logger log = LoggerFactory.getLogger(WorkerJvm.class);
 
   static final List<String> FLAGS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xmx64m", "-Xss512k", "-XX:-UsePerfData", "-Xlog:disable",
       "-Xlog:all=error:stderr");
   /** System properties passed on to every worker, when this JVM has them. */
-  private static final List<String> INHERITED = List.of(WorkerMain.TEST_HOOKS,
-      "org.slf4j.simpleLogger.defaultLogLevel");
+  private static final List<String> INHERITED = List.of(WorkerMain.TEST_HOOKS);
 
   private final String java;
   private final String classPath;
@@ -102,7 +99,8 @@ public final class WorkerJvm {
    */
   public record Launch(List<String> command, String classPath, Path dumpTo) {}
 
-  public Launch launch() {
+  /** @param verbose whether the worker writes debug lines ({@code -v}) */
+  public Launch launch(boolean verbose) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(FLAGS);
@@ -123,6 +121,9 @@ public final class WorkerJvm {
       }
     }
     command.add(WorkerMain.class.getName());
+    if (verbose) {
+      command.add(WorkerMain.VERBOSE);
+    }
     return new Launch(command, classPath, dumpTo);
   }
 
@@ -133,9 +134,9 @@ public final class WorkerJvm {
   }
 
   /** A worker with archive flags could not start: start the rest of this run without them. */
-  void archiveFailed() {
+  void archiveFailed(Diagnostics log) {
     if (archive != null && !archiveOff) {
-      log.debug("workers start without class-data sharing from now on");
+      log.debug(() -> "workers start without class-data sharing from now on");
     }
     archiveOff = true;
   }
@@ -144,17 +145,17 @@ public final class WorkerJvm {
    * Moves an archive a worker dumped at exit into place, once that worker has exited. Best
    * effort: failing to cache only costs the next run its speed-up.
    */
-  void adopt(Path dumpTo) {
+  void adopt(Path dumpTo, Diagnostics log) {
     try {
       if (Files.isRegularFile(dumpTo) && Files.size(dumpTo) > 0) {
         Files.move(dumpTo, archive, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
-        log.debug("saved the workers' class-data sharing archive {}", archive);
+        log.debug(() -> "saved the workers' class-data sharing archive " + archive);
       } else {
         Files.deleteIfExists(dumpTo);
       }
     } catch (IOException e) {
-      log.debug("cannot save the class-data sharing archive {}: {}", archive, e.toString());
+      log.debug(() -> "cannot save the class-data sharing archive " + archive + ": " + e);
     }
   }
 
@@ -180,7 +181,7 @@ public final class WorkerJvm {
       }
       return dir.resolve("worker-" + hex + ".jsa");
     } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
-      log.debug("no class-data sharing for workers: {}", e.toString());
+      // No cache directory: workers start without class-data sharing.
       return null;
     }
   }

@@ -1,31 +1,28 @@
 package dev.fetch.worker;
 
-import dev.fetch.save.BodySink;
-import dev.fetch.save.DirectorySink;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.http.HttpClients;
-import dev.fetch.http.OkHttpDownloader;
-import dev.fetch.download.RetryPolicy;
-import dev.fetch.download.RetryingDownloader;
-import dev.fetch.time.Sleeper;
-import dev.fetch.time.Ticker;
+import dev.fetch.http.DownloaderStack;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.save.BodySink;
+import dev.fetch.save.DirectorySink;
+import dev.fetch.time.Time;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import okhttp3.OkHttpClient;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -40,6 +37,12 @@ import sun.misc.SignalHandler;
  * exits when its parent process is gone. Either way, and on SIGTERM, shutdown hooks cancel the
  * download in flight and delete its partial file.
  *
+ * <p>The first message is the run's {@link DownloadSettings}, whole: the worker applies the JVM
+ * network properties it carries before anything connects, then builds the same downloader stack
+ * as the parent's in-process modes ({@link DownloaderStack#inWorker}; the parent keeps the
+ * per-host limit). With the argument {@value #VERBOSE} it writes debug lines on standard error,
+ * which the parent forwards to its diagnostics.
+ *
  * <p>Exit codes: 0 when the input ends, 2 on a protocol error.
  */
 public final class WorkerMain {
@@ -48,6 +51,9 @@ public final class WorkerMain {
    * Off unless set to {@code true}.
    */
   public static final String TEST_HOOKS = "dev.fetch.worker.testHooks";
+
+  /** The argument that turns on debug lines (the parent's {@code -v}). */
+  public static final String VERBOSE = "--verbose";
 
   private WorkerMain() {}
 
@@ -63,19 +69,24 @@ public final class WorkerMain {
     if (first == null) {
       System.exit(0);
     }
-    DownloadSettings settings = WireFormat.settings(WireFormat.parse(first));
+    DownloadSettings settings;
+    try {
+      settings = WireFormat.settings(WireFormat.parse(first));
+    } catch (RuntimeException e) {
+      System.err.println("fetch worker: protocol error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    settings.network().apply();
+    Diagnostics log = Diagnostics.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        Arrays.asList(args).contains(VERBOSE));
     Map<Integer, String> files = new ConcurrentHashMap<>();
     BodySink bodies = bodySink(settings, files);
-    OkHttpClient client = HttpClients.create(settings.http());
-    if (Boolean.getBoolean(TEST_HOOKS)) {
-      client = client.newBuilder().addNetworkInterceptor(new TestHooks()).build();
-    }
-    OkHttpDownloader http = new OkHttpDownloader(client, bodies, Ticker.system(),
-        Clock.systemUTC(), settings.http().userAgent(), settings.maxSize());
-    Downloader downloader = new RetryingDownloader(http,
-        RetryPolicy.standard(settings.retries()), Ticker.system(), Sleeper.system());
+    DownloaderStack stack = new DownloaderStack(settings.withWorkers(1), bodies, Time.system(),
+        log, null, Boolean.getBoolean(TEST_HOOKS) ? new TestHooks() : null);
+    Downloader downloader = stack.inWorker();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      http.cancelAll();
+      stack.cancelAll();
       bodies.cleanUp();
     }, "fetch-worker-cleanup"));
 

@@ -7,6 +7,7 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.save.FileNamer;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -19,9 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Downloader} that hands each download to a worker process of the calling thread's own:
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. {@link #close} ends every worker: they see their input close and exit.
  */
 public final class WorkerPool implements Downloader, AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   /** How many times one URL may kill its worker before it is given up. */
   public static final int MAX_CRASHES = 3;
   private static final long EXIT_GRACE_MILLIS = 5_000;
@@ -49,7 +46,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   private final WorkerJvm jvm;
   private final DownloadSettings settings;
   private final Ticker ticker;
-  private final Consumer<String> stderr;
+  private final Diagnostics log;
   private final FileNamer names;
   private final ThreadLocal<WorkerProcess> own = new ThreadLocal<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
@@ -57,14 +54,15 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * @param stderr receives the workers' standard error lines, prefixed with their names
+   * @param settings the run's settings, sent whole to every worker
+   * @param log receives warnings, debug lines and the workers' standard error lines, prefixed
+   *     with their names
    */
-  public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker,
-      Consumer<String> stderr) {
+  public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log) {
     this.jvm = jvm;
     this.settings = settings;
     this.ticker = ticker;
-    this.stderr = stderr;
+    this.log = log;
     this.names = settings.outputDir() == null ? null : new FileNamer();
   }
 
@@ -92,13 +90,13 @@ public final class WorkerPool implements Downloader, AutoCloseable {
         crashed++;
         crashes.incrementAndGet();
         if (crashed >= MAX_CRASHES) {
-          log.warn("{}: gave up after {} worker crashes; last: {}", request.displayUrl(),
-              crashed, e.getMessage());
+          log.warn(request.displayUrl() + ": gave up after " + crashed
+              + " worker crashes; last: " + e.getMessage());
           return failure(request, start, crashed, ErrorKind.WORKER_CRASH,
               "worker crashed " + crashed + " times; last: " + e.getMessage());
         }
-        log.warn("{} while downloading {}; trying again on a new worker", e.getMessage(),
-            request.displayUrl());
+        log.warn(e.getMessage() + " while downloading " + request.displayUrl()
+            + "; trying again on a new worker");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return failure(request, start, crashed + 1, ErrorKind.IO, "interrupted");
@@ -128,7 +126,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
         if (!worker.awaitExit(Math.max(left, 0))) {
           worker.kill();
         } else if (worker.dumpTo() != null) {
-          jvm.adopt(worker.dumpTo());
+          jvm.adopt(worker.dumpTo(), log);
         }
       } catch (InterruptedException e) {
         interrupted = true;
@@ -142,10 +140,10 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   }
 
   private WorkerProcess start() throws IOException {
-    WorkerJvm.Launch launch = jvm.launch();
-    log.debug("starting a worker: {}", String.join(" ", launch.command()));
+    WorkerJvm.Launch launch = jvm.launch(log.verbose());
+    log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, stderr);
+        settings, log);
     all.add(worker);
     own.set(worker);
     if (closed) {
@@ -159,7 +157,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     worker.kill();
     all.remove(worker);
     if (!worker.wasReady() && jvm.usesArchive(worker.launch())) {
-      jvm.archiveFailed();
+      jvm.archiveFailed(log);
     }
     if (settings.outputDir() != null) {
       deleteTemporaryFiles(worker.pid());
@@ -174,7 +172,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      log.debug("cannot remove {} in {}: {}", glob, dir, e.toString());
+      log.debug(() -> "cannot remove " + glob + " in " + dir + ": " + e);
     }
   }
 

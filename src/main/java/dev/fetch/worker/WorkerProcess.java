@@ -3,6 +3,7 @@ package dev.fetch.worker;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.log.Diagnostics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The parent's handle on one worker process: sends it tasks, waits for its results.
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * {@link #kill} may be called from any thread.
  */
 final class WorkerProcess {
-  private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
   /** Put on the reply queue when the worker's output ends: it has exited or is exiting. */
   private static final Object END = new Object();
 
@@ -37,12 +35,15 @@ final class WorkerProcess {
   private final String name;
   private final Writer input;
   private final WorkerJvm.Launch launch;
+  private final Diagnostics log;
   private final long started = System.nanoTime();
   private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
   private volatile boolean ready;
 
-  private WorkerProcess(Process process, String name, WorkerJvm.Launch launch) {
+  private WorkerProcess(Process process, String name, WorkerJvm.Launch launch,
+      Diagnostics log) {
     this.process = process;
+    this.log = log;
     this.name = name;
     this.launch = launch;
     this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -52,17 +53,19 @@ final class WorkerProcess {
    * Starts a worker and sends it {@code settings}; does not wait for it to be ready.
    *
    * @param owner the name of the parent thread that will use it, e.g. {@code worker-3}
-   * @param stderr where the worker's standard error lines go, already prefixed
+   * @param log where warnings and the worker's standard error lines go, the latter prefixed
+   *     with the worker's name
    */
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
-      Consumer<String> stderr) throws IOException {
+      Diagnostics log) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(launch.command());
     builder.environment().put("CLASSPATH", launch.classPath());
     Process process = builder.start();
-    WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch);
+    WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
+        log);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
-        line -> stderr.accept("[" + worker.name + "] " + line)));
+        line -> log.line("[" + worker.name + "] " + line)));
     try {
       worker.send(WireFormat.settings(settings));
     } catch (IOException e) {
@@ -166,19 +169,19 @@ final class WorkerProcess {
       try {
         message = WireFormat.parse(line);
       } catch (IllegalArgumentException e) {
-        log.warn("{} printed on its result stream: {}", name, line);
+        log.warn(name + " printed on its result stream: " + line);
         return;
       }
       try {
         if (message.type().equals(WireFormat.READY)) {
           ready = true;
-          log.debug("{} ready in {} ms", name,
-              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+          log.debug(() -> name + " ready in "
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         } else {
           replies.add(WireFormat.result(message, name));
         }
       } catch (RuntimeException e) {
-        log.warn("{} sent a malformed message ({}): {}", name, e.getMessage(), line);
+        log.warn(name + " sent a malformed message (" + e.getMessage() + "): " + line);
         kill();
       }
     });

@@ -1,12 +1,12 @@
 package dev.fetch.download;
 
-import dev.fetch.time.Sleeper;
-import dev.fetch.time.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.testing.FakeTime;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,32 +23,18 @@ class RetryingDownloaderTest {
   private static final DownloadRequest REQUEST =
       new DownloadRequest(4, HttpUrl.get("http://user:pw@a.test/file"));
 
-  private final FakeTicker ticker = new FakeTicker();
+  private final FakeTime time = new FakeTime();
+  private final FakeTime.FakeTicker ticker = time.ticker();
   private final FakeDownloader delegate = new FakeDownloader(ticker);
-  private final RecordingSleeper sleeper = new RecordingSleeper(ticker);
-
-  /** A ticker that moves only when told to. */
-  static final class FakeTicker implements Ticker {
-    private long nanos = 1_000_000_000L; // any origin: only differences count
-
-    @Override
-    public long read() {
-      return nanos;
-    }
-
-    void advance(Duration duration) {
-      nanos += duration.toNanos();
-    }
-  }
 
   /** Returns scripted results in order, each taking a scripted time on the ticker. */
   static final class FakeDownloader implements Downloader {
-    private final FakeTicker ticker;
+    private final FakeTime.FakeTicker ticker;
     private final Deque<DownloadResult> results = new ArrayDeque<>();
     private final Deque<Duration> durations = new ArrayDeque<>();
     final List<DownloadRequest> requests = new ArrayList<>();
 
-    FakeDownloader(FakeTicker ticker) {
+    FakeDownloader(FakeTime.FakeTicker ticker) {
       this.ticker = ticker;
     }
 
@@ -69,34 +55,14 @@ class RetryingDownloaderTest {
     }
   }
 
-  /** Records every wait and lets it pass on the fake ticker at once. */
-  static final class RecordingSleeper implements Sleeper {
-    private final FakeTicker ticker;
-    final List<Duration> sleeps = new ArrayList<>();
-    boolean interrupt;
-
-    RecordingSleeper(FakeTicker ticker) {
-      this.ticker = ticker;
-    }
-
-    @Override
-    public void sleep(Duration duration) throws InterruptedException {
-      sleeps.add(duration);
-      if (interrupt) {
-        throw new InterruptedException("stop");
-      }
-      ticker.advance(duration);
-    }
-  }
-
   @AfterEach
   void clearInterrupt() {
     Thread.interrupted();
   }
 
   private RetryingDownloader downloader(int retries, double jitter) {
-    return new RetryingDownloader(delegate, RetryPolicyTest.policy(retries, jitter), ticker,
-        sleeper);
+    return new RetryingDownloader(delegate, RetryPolicyTest.policy(retries, jitter),
+        time.time(), Diagnostics.none());
   }
 
   private static DownloadResult.Success success() {
@@ -126,7 +92,7 @@ class RetryingDownloaderTest {
     assertEquals(new DownloadResult.Success(4, "http://***@a.test/file", 200, 1234, ms(40), 1,
         "worker-3"), result);
     assertEquals(List.of(REQUEST), delegate.requests);
-    assertEquals(List.of(), sleeper.sleeps);
+    assertEquals(List.of(), time.waits());
   }
 
   @Test
@@ -137,7 +103,7 @@ class RetryingDownloaderTest {
 
     assertEquals(new DownloadResult.Success(4, "http://***@a.test/file", 200, 1234,
         ms(10 + 125 + 30), 2, "worker-3"), result);
-    assertEquals(List.of(ms(125)), sleeper.sleeps);
+    assertEquals(List.of(ms(125)), time.waits());
     assertEquals(List.of(REQUEST, REQUEST), delegate.requests);
   }
 
@@ -147,7 +113,7 @@ class RetryingDownloaderTest {
 
     DownloadResult result = downloader(3, RetryPolicyTest.ALMOST_ONE).download(REQUEST);
 
-    assertEquals(List.of(ms(249)), sleeper.sleeps);
+    assertEquals(List.of(ms(249)), time.waits());
     assertEquals(ms(10 + 249 + 30), result.elapsed());
   }
 
@@ -160,9 +126,9 @@ class RetryingDownloaderTest {
     }
 
     DownloadResult result =
-        new RetryingDownloader(delegate, policy, ticker, sleeper).download(REQUEST);
+        new RetryingDownloader(delegate, policy, time.time(), Diagnostics.none()).download(REQUEST);
 
-    assertEquals(List.of(ms(125), ms(250), ms(500), ms(500), ms(500)), sleeper.sleeps);
+    assertEquals(List.of(ms(125), ms(250), ms(500), ms(500), ms(500)), time.waits());
     assertEquals(6, result.attempts());
     assertEquals(ms(6 + 125 + 250 + 500 + 500 + 500), result.elapsed());
   }
@@ -176,7 +142,7 @@ class RetryingDownloaderTest {
     assertEquals(new DownloadResult.Failure(4, "http://***@a.test/file", 404, 17, ms(5), 1,
         "worker-3", ErrorKind.HTTP, "HTTP 404", null), result);
     assertEquals(1, delegate.requests.size());
-    assertEquals(List.of(), sleeper.sleeps);
+    assertEquals(List.of(), time.waits());
   }
 
   @Test
@@ -187,7 +153,7 @@ class RetryingDownloaderTest {
 
     assertEquals(ErrorKind.DNS, ((DownloadResult.Failure) result).kind());
     assertEquals(1, result.attempts());
-    assertEquals(List.of(), sleeper.sleeps);
+    assertEquals(List.of(), time.waits());
   }
 
   @Test
@@ -198,7 +164,7 @@ class RetryingDownloaderTest {
 
     assertEquals(ErrorKind.INVALID_URL, ((DownloadResult.Failure) result).kind());
     assertEquals(1, delegate.requests.size());
-    assertEquals(List.of(), sleeper.sleeps);
+    assertEquals(List.of(), time.waits());
   }
 
   @ParameterizedTest
@@ -210,7 +176,7 @@ class RetryingDownloaderTest {
 
     assertTrue(result.succeeded());
     assertEquals(2, result.attempts());
-    assertEquals(List.of(ms(125)), sleeper.sleeps);
+    assertEquals(List.of(ms(125)), time.waits());
   }
 
   @Test
@@ -223,7 +189,7 @@ class RetryingDownloaderTest {
 
     assertTrue(result.succeeded());
     assertEquals(3, result.attempts());
-    assertEquals(List.of(ms(125), ms(250)), sleeper.sleeps);
+    assertEquals(List.of(ms(125), ms(250)), time.waits());
   }
 
   @Test
@@ -234,7 +200,7 @@ class RetryingDownloaderTest {
 
     DownloadResult result = downloader(3, 0.0).download(REQUEST);
 
-    assertEquals(List.of(Duration.ofSeconds(7)), sleeper.sleeps);
+    assertEquals(List.of(Duration.ofSeconds(7)), time.waits());
     assertEquals(ms(7010), result.elapsed());
   }
 
@@ -246,7 +212,7 @@ class RetryingDownloaderTest {
 
     downloader(3, 0.0).download(REQUEST);
 
-    assertEquals(List.of(Duration.ofSeconds(30)), sleeper.sleeps);
+    assertEquals(List.of(Duration.ofSeconds(30)), time.waits());
   }
 
   @Test
@@ -260,7 +226,7 @@ class RetryingDownloaderTest {
     assertEquals(new DownloadResult.Failure(4, "http://***@a.test/file", 502, 17,
         ms(100 + 125 + 200 + 250 + 300), 3, "worker-3", ErrorKind.HTTP, "HTTP 502 Bad Gateway",
         null), result);
-    assertEquals(List.of(ms(125), ms(250)), sleeper.sleeps);
+    assertEquals(List.of(ms(125), ms(250)), time.waits());
     assertEquals(3, delegate.requests.size());
   }
 
@@ -271,14 +237,14 @@ class RetryingDownloaderTest {
     DownloadResult result = downloader(0, 0.0).download(REQUEST);
 
     assertEquals(1, result.attempts());
-    assertEquals(List.of(), sleeper.sleeps);
+    assertEquals(List.of(), time.waits());
   }
 
   @Test
   void interruptDuringWaitReturnsLastFailureAndKeepsTheFlag() {
     DownloadResult.Failure first = status(503);
     delegate.thenReturn(first, ms(20)).thenReturn(success(), ms(5));
-    sleeper.interrupt = true;
+    time.interruptSleeps();
 
     DownloadResult result = downloader(3, 0.0).download(REQUEST);
 
@@ -286,7 +252,7 @@ class RetryingDownloaderTest {
     assertInstanceOf(DownloadResult.Failure.class, result);
     assertEquals(first.afterAttempts(1, ms(20)), result);
     assertEquals(1, delegate.requests.size());
-    assertEquals(List.of(ms(125)), sleeper.sleeps);
+    assertEquals(List.of(ms(125)), time.waits());
     assertFalse(Thread.currentThread().isInterrupted());
   }
 
@@ -299,5 +265,29 @@ class RetryingDownloaderTest {
 
     assertEquals(3, delegate.requests.size());
     delegate.requests.forEach(r -> assertSame(REQUEST, r));
+  }
+
+  @Test
+  void asyncRetriesWaitOnTheInjectedSchedulerAndDecideAsTheBlockingFormDoes() throws Exception {
+    delegate.thenReturn(status(503), ms(20)).thenReturn(status(503), ms(30))
+        .thenReturn(success(), ms(5));
+
+    DownloadResult result = downloader(2, 0.0).downloadAsync(REQUEST).get();
+
+    assertEquals(3, result.attempts());
+    assertEquals(200, result.status());
+    assertEquals(List.of(ms(125), ms(250)), time.waits());
+    assertEquals(3, delegate.requests.size());
+  }
+
+  @Test
+  void asyncGivesUpWhereTheBlockingFormDoes() throws Exception {
+    delegate.thenReturn(status(503), ms(20)).thenReturn(status(503), ms(30));
+
+    DownloadResult result = downloader(1, 0.0).downloadAsync(REQUEST).get();
+
+    assertEquals(2, result.attempts());
+    assertEquals(List.of(ms(125)), time.waits());
+    assertEquals(2, delegate.requests.size());
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
+import dev.fetch.download.Downloaders;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlEntry;
@@ -57,7 +59,8 @@ class ExecutorStrategyTest {
     Thread caller = Thread.currentThread();
     List<Thread> sinkThreads = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
-    mode.strategy(4).run(requests(200).iterator(), ExecutorStrategyTest::ok, result -> {
+    strategy(mode, 4, ExecutorStrategyTest::ok).run(requests(200).iterator(),
+        Order.COMPLETION, result -> {
       sinkThreads.add(Thread.currentThread());
       indexes.add(result.index());
     });
@@ -70,12 +73,13 @@ class ExecutorStrategyTest {
   @Test
   void sequentialRunsInInputOrderOnOneWorker() throws Exception {
     List<String> seen = new ArrayList<>();
-    Mode.SEQUENTIAL.strategy(8).run(requests(20).iterator(), ExecutorStrategyTest::ok,
+    strategy(Mode.SEQUENTIAL, 8, ExecutorStrategyTest::ok).run(requests(20).iterator(),
+        Order.COMPLETION,
         result -> seen.add(result.index() + "@" + result.worker()));
 
     assertEquals(IntStream.range(0, 20).mapToObj(i -> i + "@worker-1")
         .collect(Collectors.toList()), seen);
-    assertEquals(1, Mode.SEQUENTIAL.strategy(8).workers());
+    assertEquals(1, strategy(Mode.SEQUENTIAL, 8, ExecutorStrategyTest::ok).workers());
   }
 
   @Test
@@ -89,7 +93,7 @@ class ExecutorStrategyTest {
       return ok(request);
     };
     List<Integer> order = new ArrayList<>();
-    Mode.THREADS.strategy(2).run(requests(2).iterator(), downloader, result -> {
+    strategy(Mode.THREADS, 2, downloader).run(requests(2).iterator(), Order.COMPLETION, result -> {
       order.add(result.index());
       firstReported.countDown();
     });
@@ -111,7 +115,7 @@ class ExecutorStrategyTest {
       return ok(request);
     };
     AtomicInteger results = new AtomicInteger();
-    Mode.THREADS.strategy(workers).run(requests(30).iterator(), downloader,
+    strategy(Mode.THREADS, workers, downloader).run(requests(30).iterator(), Order.COMPLETION,
         r -> results.incrementAndGet());
 
     assertEquals(30, results.get());
@@ -147,7 +151,7 @@ class ExecutorStrategyTest {
       await(windowFull);
       return ok(request);
     };
-    Mode.THREADS.strategy(workers).run(counting, waitsForAFullWindow,
+    strategy(Mode.THREADS, workers, waitsForAFullWindow).run(counting, Order.COMPLETION,
         r -> reported.incrementAndGet());
 
     assertEquals(100, reported.get());
@@ -155,16 +159,16 @@ class ExecutorStrategyTest {
   }
 
   @Test
-  void resultsASinkHoldsBackCountAgainstTheWindow() throws Exception {
+  void inInputOrderResultsHeldBackCountAgainstTheWidenedWindow() throws Exception {
     int workers = 2;
-    int maxHeld = 3;
-    int limit = workers * 2 + maxHeld;
+    int limit = workers * 2 + InputOrder.MAX_HELD;
+    int total = limit + 100;
     AtomicInteger pulled = new AtomicInteger();
     AtomicInteger pulledBeyondLimitWhileHolding = new AtomicInteger();
     java.util.concurrent.atomic.AtomicBoolean firstPassedOn =
         new java.util.concurrent.atomic.AtomicBoolean();
     CountDownLatch limitReached = new CountDownLatch(1);
-    Iterator<UrlEntry> source = requests(40).iterator();
+    Iterator<UrlEntry> source = requests(total).iterator();
     Iterator<UrlEntry> counting = new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -191,32 +195,12 @@ class ExecutorStrategyTest {
       return ok(request);
     };
     List<Integer> passedOn = new ArrayList<>();
-    ResultSink holdingUntilFirst = new ResultSink() {
-      final List<Integer> waiting = new ArrayList<>();
+    strategy(Mode.THREADS, workers, slowFirst).run(counting, Order.INPUT, result -> {
+      firstPassedOn.set(true);
+      passedOn.add(result.index());
+    });
 
-      @Override
-      public void accept(DownloadResult result) {
-        waiting.add(result.index());
-        if (waiting.contains(0) || !passedOn.isEmpty()) {
-          firstPassedOn.set(true);
-          passedOn.addAll(waiting);
-          waiting.clear();
-        }
-      }
-
-      @Override
-      public int held() {
-        return waiting.size();
-      }
-
-      @Override
-      public int maxHeld() {
-        return maxHeld;
-      }
-    };
-    Mode.THREADS.strategy(workers).run(counting, slowFirst, holdingUntilFirst);
-
-    assertEquals(40, passedOn.size());
+    assertEquals(IntStream.range(0, total).boxed().collect(Collectors.toList()), passedOn);
     assertEquals(0, limitReached.getCount(), "went the whole window past the slow entry");
     assertEquals(0, pulledBeyondLimitWhileHolding.get(), "and no further while holding back");
   }
@@ -244,7 +228,7 @@ class ExecutorStrategyTest {
       }
     };
     List<Integer> seen = new ArrayList<>();
-    Mode.THREADS.strategy(4).run(slow, ExecutorStrategyTest::ok, result -> {
+    strategy(Mode.THREADS, 4, ExecutorStrategyTest::ok).run(slow, Order.COMPLETION, result -> {
       seen.add(result.index());
       firstReported.countDown();
     });
@@ -256,7 +240,8 @@ class ExecutorStrategyTest {
   void invalidEntriesAreFailuresInTheirPlace() throws Exception {
     List<UrlEntry> entries = List.of(entry(0), invalid(1), entry(2));
     List<DownloadResult> results = new ArrayList<>();
-    Mode.SEQUENTIAL.strategy(1).run(entries.iterator(), ExecutorStrategyTest::ok, results::add);
+    strategy(Mode.SEQUENTIAL, 1, ExecutorStrategyTest::ok).run(entries.iterator(),
+        Order.COMPLETION, results::add);
 
     assertEquals(List.of(0, 1, 2), results.stream().map(DownloadResult::index)
         .collect(Collectors.toList()));
@@ -284,7 +269,8 @@ class ExecutorStrategyTest {
       }
     };
     InputException e = assertThrows(InputException.class,
-        () -> Mode.THREADS.strategy(2).run(breaking, ExecutorStrategyTest::ok, r -> { }));
+        () -> strategy(Mode.THREADS, 2, ExecutorStrategyTest::ok).run(breaking,
+            Order.COMPLETION, r -> { }));
     assertEquals("cannot read list.txt: disk on fire", e.getMessage());
   }
 
@@ -297,7 +283,7 @@ class ExecutorStrategyTest {
       return ok(request);
     };
     List<DownloadResult> results = new ArrayList<>();
-    Mode.THREADS.strategy(2).run(requests(3).iterator(), buggy, results::add);
+    strategy(Mode.THREADS, 2, buggy).run(requests(3).iterator(), Order.COMPLETION, results::add);
 
     assertEquals(3, results.size());
     DownloadResult failed = results.stream().filter(r -> r.index() == 1).findFirst().get();
@@ -328,7 +314,8 @@ class ExecutorStrategyTest {
     List<DownloadResult> results = new ArrayList<>();
 
     assertThrows(InterruptedException.class,
-        () -> Mode.THREADS.strategy(2).run(requests(10).iterator(), blocking, results::add));
+        () -> strategy(Mode.THREADS, 2, blocking).run(requests(10).iterator(),
+            Order.COMPLETION, results::add));
     assertTrue(workersInterrupted.await(10, TimeUnit.SECONDS), "workers were interrupted");
     assertEquals(List.of(), results);
     interrupter.join();
@@ -343,5 +330,9 @@ class ExecutorStrategyTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  private static DownloadStrategy strategy(Mode mode, int workers, Downloader downloader) {
+    return mode.strategy(DownloadSettings.defaults(workers), Downloaders.of(downloader));
   }
 }

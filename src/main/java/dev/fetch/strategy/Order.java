@@ -1,4 +1,4 @@
-package dev.fetch.engine;
+package dev.fetch.strategy;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.fetch.output;
+package dev.fetch.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InputOrderSinkTest {
+class InputOrderTest {
   private final List<Integer> passed = new ArrayList<>();
-  private final InputOrderSink sink = new InputOrderSink(result -> passed.add(result.index()));
+  private final InputOrder sink = new InputOrder(result -> passed.add(result.index()));
 
   private static DownloadResult result(int index) {
     return new DownloadResult.Success(index, "http://a.test/" + index, 200, 0, Duration.ZERO, 1,
@@ -36,7 +36,7 @@ class InputOrderSinkTest {
   @Test
   void passesTheVeryResultObjects() {
     List<DownloadResult> results = new ArrayList<>();
-    InputOrderSink ordered = new InputOrderSink(results::add);
+    InputOrder ordered = new InputOrder(results::add);
     DownloadResult first = result(1);
     DownloadResult second = result(0);
     ordered.accept(first);

@@ -1,16 +1,16 @@
-package dev.fetch.output;
+package dev.fetch.strategy;
 
 import dev.fetch.download.DownloadResult;
-import dev.fetch.strategy.ResultSink;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A {@link ResultSink} decorator for {@code --order=input}: holds results back until every result
- * before them in the input has been passed on. Called from one thread; not thread-safe. A
- * strategy bounds what it holds: it runs at most {@link #MAX_HELD} URLs past one that is slow.
+ * The reorder buffer of {@link Order#INPUT}: holds results back until every result before them in
+ * the input has been passed on. Used by the {@link CompletionLoop}, which counts what it holds
+ * against its window, so at most {@link #MAX_HELD} URLs run past one that is slow. Called from
+ * one thread; not thread-safe.
  */
-public final class InputOrderSink implements ResultSink {
+final class InputOrder implements ResultSink {
   /** Results held back at most: how far past a slow URL the run may go. */
   static final int MAX_HELD = 4096;
 
@@ -18,7 +18,7 @@ public final class InputOrderSink implements ResultSink {
   private final Map<Integer, DownloadResult> waiting = new HashMap<>();
   private int expected;
 
-  public InputOrderSink(ResultSink next) {
+  InputOrder(ResultSink next) {
     this.next = next;
   }
 
@@ -30,21 +30,16 @@ public final class InputOrderSink implements ResultSink {
     }
   }
 
-  @Override
-  public int held() {
+  /** How many results are held back now. */
+  int held() {
     return waiting.size();
-  }
-
-  @Override
-  public int maxHeld() {
-    return MAX_HELD;
   }
 
   /**
    * Passes on whatever is still held, in index order; for an interrupted run, whose gaps will
    * never be filled. Nothing finished is lost.
    */
-  public void flush() {
+  void flush() {
     waiting.keySet().stream().sorted().toList().forEach(i -> next.accept(waiting.remove(i)));
   }
 }

@@ -1,0 +1,52 @@
+package dev.fetch.download;
+
+import dev.fetch.log.Diagnostics;
+import dev.fetch.time.Time;
+
+/**
+ * Where a strategy gets its downloader: the run's one downloader stack, built in one place from
+ * the run's {@link DownloadSettings} (see {@code dev.fetch.http.DownloaderStack}), with the time
+ * and diagnostics it was built with. Thread-safe.
+ */
+public interface Downloaders {
+  /** The whole stack in this process: the HTTP client, the per-host limit, retries. */
+  Downloader inProcess();
+
+  /**
+   * The parent's part of the stack over {@code workers}, a downloader that hands each URL to a
+   * worker process (which retries by itself): the per-host limit, kept here so it holds across
+   * every worker.
+   */
+  Downloader acrossWorkers(Downloader workers);
+
+  /** The run's time, for strategies that measure or wait. */
+  Time time();
+
+  /** The run's diagnostics, for strategies with something to say (worker processes' stderr). */
+  Diagnostics diagnostics();
+
+  /** A fixed downloader, for tests of strategies: no limit, no retries added. */
+  static Downloaders of(Downloader downloader) {
+    return new Downloaders() {
+      @Override
+      public Downloader inProcess() {
+        return downloader;
+      }
+
+      @Override
+      public Downloader acrossWorkers(Downloader workers) {
+        return workers;
+      }
+
+      @Override
+      public Time time() {
+        return Time.system();
+      }
+
+      @Override
+      public Diagnostics diagnostics() {
+        return Diagnostics.none();
+      }
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.fetch.http;
+
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.Downloader;
+import dev.fetch.download.Downloaders;
+import dev.fetch.download.PerHostLimiter;
+import dev.fetch.download.RetryPolicy;
+import dev.fetch.download.RetryingDownloader;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.save.BodySink;
+import dev.fetch.time.Time;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one place the downloader stack is built — OkHttp → per-host limit → retries — from a
+ * run's {@link DownloadSettings}, for the parent's in-process modes, for the parent's side of the
+ * worker processes ({@link #acrossWorkers}) and inside each worker ({@link #inWorker}).
+ *
+ * <p>The HTTP client is built on first use, so a {@code processes} run never builds one in the
+ * parent. {@link #cancelAll} aborts every download in progress and any started later, from any
+ * thread; {@link #close} releases the client's threads and, unless the pool is shared, its
+ * connections. Thread-safe.
+ */
+public final class DownloaderStack implements Downloaders, AutoCloseable {
+  private final DownloadSettings settings;
+  private final BodySink bodies;
+  private final Time time;
+  private final Diagnostics log;
+  private final ConnectionPool sharedPool;
+  private final Interceptor networkInterceptor;
+  /** Guarded by {@code this}. */
+  private OkHttpClient client;
+  /** Guarded by {@code this}. */
+  private OkHttpDownloader http;
+  private volatile boolean cancelled;
+
+  /**
+   * @param bodies where bodies go; not owned
+   * @param sharedPool a connection pool to reuse across runs, or null for a fresh one
+   * @param networkInterceptor an OkHttp network interceptor (a worker's test hooks), or null
+   */
+  public DownloaderStack(DownloadSettings settings, BodySink bodies, Time time, Diagnostics log,
+      ConnectionPool sharedPool, Interceptor networkInterceptor) {
+    this.settings = settings;
+    this.bodies = bodies;
+    this.time = time;
+    this.log = log;
+    this.sharedPool = sharedPool;
+    this.networkInterceptor = networkInterceptor;
+  }
+
+  /** A stack with a fresh connection pool and no interceptor. */
+  public DownloaderStack(DownloadSettings settings, BodySink bodies, Time time, Diagnostics log) {
+    this(settings, bodies, time, log, null, null);
+  }
+
+  @Override
+  public Downloader inProcess() {
+    Downloader limited = perHost(http());
+    return retrying(limited);
+  }
+
+  /** The stack inside a worker process: its parent keeps the per-host limit. */
+  public Downloader inWorker() {
+    return retrying(http());
+  }
+
+  @Override
+  public Downloader acrossWorkers(Downloader workers) {
+    return perHost(workers);
+  }
+
+  @Override
+  public Time time() {
+    return time;
+  }
+
+  @Override
+  public Diagnostics diagnostics() {
+    return log;
+  }
+
+  /** Cancels every download in progress and every one started from now on. Any thread. */
+  public void cancelAll() {
+    cancelled = true;
+    OkHttpDownloader current;
+    synchronized (this) {
+      current = http;
+    }
+    if (current != null) {
+      current.cancelAll();
+    }
+  }
+
+  /** Releases the client's threads, and its connections unless the pool is shared. */
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      HttpClients.shutdown(client, sharedPool != null);
+    }
+  }
+
+  private Downloader perHost(Downloader downloader) {
+    return settings.perHost() > 0 ? new PerHostLimiter(downloader, settings.perHost())
+        : downloader;
+  }
+
+  private Downloader retrying(Downloader downloader) {
+    return new RetryingDownloader(downloader, RetryPolicy.standard(settings.retries()), time,
+        log);
+  }
+
+  private synchronized OkHttpDownloader http() {
+    if (http == null) {
+      OkHttpClient built = sharedPool == null ? HttpClients.create(settings)
+          : HttpClients.create(settings, sharedPool);
+      if (networkInterceptor != null) {
+        built = built.newBuilder().addNetworkInterceptor(networkInterceptor).build();
+      }
+      client = built;
+      http = new OkHttpDownloader(built, bodies, settings, time, log);
+      if (cancelled) {
+        http.cancelAll();
+      }
+    }
+    return http;
+  }
+}
