@@ -1,0 +1,224 @@
+package dev.fetch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Cli;
+import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.Modes;
+import dev.fetch.testing.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract that every option behaves the same in every mode, {@code processes} included: each
+ * option is run in each mode against the same site, and the results (status, bytes, error kind,
+ * attempts per URL, exit code, files saved, requests the server saw) must be what the option
+ * means — the same expectation for every mode, so a setting that does not reach one mode (or its
+ * worker JVMs) fails here.
+ */
+class OptionContractTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final TestSite site = new TestSite();
+  private MockWebServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.setDispatcher(site);
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void maxSizeFailsTheLargerBodyOnly(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/bytes/100", "/bytes/10"), "--max-size", "50");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(Map.of(0, "200 0 too_large 1", 1, "200 10 - 1"), outcomes(result));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void userAgentIsSentWithEveryRequest(Mode mode) throws Exception {
+    Cli.Result result = run(mode, list("/a", "/b"), "-A", "contract-agent/1");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = server.takeRequest();
+      assertEquals("contract-agent/1", request.getHeaders().get("User-Agent"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retriesAreCountedTheSameWay(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/flaky/" + mode + "?fails=1&status=503", "/status/404"),
+        "--retries", "1");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(Map.of(0, "200 100 - 2", 1, "404 10 http 1"), outcomes(result));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void noRetriesMeansOneAttempt(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/flaky/" + mode + "?fails=1&status=503"),
+        "--retries", "0");
+
+    assertEquals(Map.of(0, "503 10 http 1"), outcomes(result));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void timeoutEndsAStalledBody(Mode mode) throws IOException {
+    // Long enough for a cold worker JVM's first request, which the timeout also covers.
+    Cli.Result result = run(mode, list("/stall", "/bytes/5"), "--timeout", "1500ms",
+        "--retries", "0");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals("timeout", outcomes(result).get(0).split(" ")[2], result::toString);
+    assertEquals("200 5 - 1", outcomes(result).get(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void outputDirSavesTheSameFilesUnderTheSameNames(Mode mode) throws IOException {
+    Path out = dir.resolve("out-" + mode);
+    Cli.Result result = run(mode, list("/bytes/7", "/pages/a.html", "/pages/a.html?x=1"),
+        "-o", out.toString());
+
+    assertEquals(0, result.exitCode(), result::toString);
+    Map<String, Long> files = new TreeMap<>();
+    try (Stream<Path> saved = Files.list(out)) {
+      for (Path file : saved.collect(Collectors.toList())) {
+        files.put(file.getFileName().toString(), Files.size(file));
+      }
+    }
+    assertEquals(3, files.size(), files::toString);
+    assertTrue(files.containsKey("7"), files::toString);
+    assertEquals(7L, files.get("7"));
+    assertEquals(List.of(13L, 13L), files.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("a")).map(Map.Entry::getValue)
+        .collect(Collectors.toList()), files::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void inputOrderIsKeptWhateverFinishesFirst(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/trickle/300", "/bytes/1", "/bytes/2", "/bytes/3"),
+        "--order", "input", "-w", "4");
+
+    List<Integer> printed = new ArrayList<>();
+    for (JsonNode node : results(result)) {
+      printed.add(node.get("index").asInt());
+    }
+    assertEquals(List.of(0, 1, 2, 3), printed, result::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void perHostKeepsEveryResult(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/bytes/1", "/bytes/2", "/bytes/3", "/bytes/4"),
+        "--per-host", "1", "-w", "4");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(Map.of(0, "200 1 - 1", 1, "200 2 - 1", 2, "200 3 - 1", 3, "200 4 - 1"),
+        outcomes(result));
+  }
+
+  /**
+   * JVM network properties (here {@code jdk.net.hosts.file}, which the test JVM runs with and
+   * which alone knows {@code fetch-contract.test}) reach the worker JVMs of {@code processes}.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void jvmNetworkPropertiesReachEveryMode(Mode mode) throws IOException {
+    String url = "http://fetch-contract.test:" + server.getPort() + "/bytes/3";
+    Cli.Result result = run(mode, ListFiles.write(dir, List.of(url)));
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(Map.of(0, "200 3 - 1"), outcomes(result));
+  }
+
+  /** compare downloads with the very settings a plain run would: it once dropped --max-size. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void compareRunsWithTheSameSettings(Mode mode) throws Exception {
+    Modes.assumeAvailable(mode);
+    Cli.Result result = Cli.run("compare", "--modes", mode.toString(), "-w", "2", "--runs", "1",
+        "--warmup", "0", "-q", "--max-size", "50", "-A", "contract-agent/2",
+        list("/bytes/100", "/bytes/10").toString());
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("1 of 1 runs had failed URLs"), result::toString);
+    RecordedRequest request = server.takeRequest();
+    assertEquals("contract-agent/2", request.getHeaders().get("User-Agent"));
+  }
+
+  private Cli.Result run(Mode mode, Path list, String... options) {
+    Modes.assumeAvailable(mode);
+    List<String> args = new ArrayList<>(List.of("-m", mode.toString(), "-f", "jsonl"));
+    if (!List.of(options).contains("-w")) {
+      args.addAll(List.of("-w", "2"));
+    }
+    args.addAll(List.of(options));
+    args.add(list.toString());
+    return Cli.run(args.toArray(new String[0]));
+  }
+
+  private Path list(String... paths) {
+    List<String> lines = new ArrayList<>();
+    for (String path : paths) {
+      lines.add(server.url(path).toString());
+    }
+    return ListFiles.write(dir, lines);
+  }
+
+  private static List<JsonNode> results(Cli.Result result) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : result.outLines()) {
+      JsonNode node = JSON.readTree(line);
+      if (node.get("type").asText().equals("result")) {
+        nodes.add(node);
+      }
+    }
+    return nodes;
+  }
+
+  /** Each URL's index → "status bytes error_kind attempts", what must not depend on the mode. */
+  private static Map<Integer, String> outcomes(Cli.Result result) throws IOException {
+    Map<Integer, String> outcomes = new TreeMap<>();
+    results(result).stream().sorted(Comparator.comparingInt(n -> n.get("index").asInt()))
+        .forEach(n -> outcomes.put(n.get("index").asInt(), n.get("status").asText("0") + " "
+            + n.get("bytes").asLong() + " "
+            + (n.get("error_kind").isNull() ? "-" : n.get("error_kind").asText()) + " "
+            + n.get("attempts").asInt()));
+    return outcomes;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.fetch.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.ErrorKind;
+import dev.fetch.download.NetworkProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WireFormatTest {
+  @Test
+  void settingsTravelWholeEveryFieldIncluded() {
+    DownloadSettings settings = DownloadSettings.builder().workers(7)
+        .connectTimeout(Duration.ofMillis(1500)).timeout(Duration.ofSeconds(9))
+        .userAgent("agent \"quoted\" ünïcode").perHost(3).maxSize(12345).retries(4)
+        .outputDir(Path.of("/tmp/out dir"))
+        .network(NetworkProperties.of(Map.of("http.proxyHost", "proxy.test",
+            "http.proxyPort", "3128", "javax.net.ssl.trustStorePassword", "s3cret")))
+        .build();
+
+    String line = WireFormat.settings(settings);
+
+    assertFalse(line.contains("\n"));
+    assertEquals(settings, WireFormat.settings(WireFormat.parse(line)));
+  }
+
+  @Test
+  void everyComponentOfTheSettingsRecordIsOnTheWire() {
+    // A field added to DownloadSettings must be added to the wire format too (or workers lose
+    // it): each component has a field, in snake_case.
+    String line = WireFormat.settings(DownloadSettings.defaults(1));
+    for (var component : DownloadSettings.class.getRecordComponents()) {
+      if (component.getName().equals("network")) {
+        continue;
+      }
+      String snake = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+      assertTrue(line.contains("\"" + snake) , component.getName() + " missing from " + line);
+    }
+  }
+
+  @Test
+  void aRelativeOutputDirTravelsAbsolute() {
+    DownloadSettings settings = DownloadSettings.builder().outputDir(Path.of("pages")).build();
+
+    DownloadSettings received = WireFormat.settings(WireFormat.parse(
+        WireFormat.settings(settings)));
+
+    assertEquals(Path.of("pages").toAbsolutePath(), received.outputDir());
+  }
+
+  @Test
+  void networkPropertyValuesNeverShowInToString() {
+    NetworkProperties network = NetworkProperties.of(Map.of(
+        "javax.net.ssl.keyStorePassword", "s3cret"));
+
+    assertFalse(network.toString().contains("s3cret"), network.toString());
+    assertFalse(DownloadSettings.builder().network(network).build().toString()
+        .contains("s3cret"));
+  }
+
+  @Test
+  void tasksKeepTheirCredentialsAndFile() {
+    DownloadRequest request = new DownloadRequest(12,
+        HttpUrl.get("http://alice:pw@a.test/x?y=1"));
+
+    WireFormat.Task task = WireFormat.task(WireFormat.parse(WireFormat.task(request, "x.html")));
+
+    assertEquals(request, task.request());
+    assertEquals("x.html", task.file());
+  }
+
+  @Test
+  void resultsRoundTripSuccessAndFailure() {
+    DownloadResult success = new DownloadResult.Success(3, "http://a.test/", 200, 99,
+        Duration.ofNanos(123_456_789), 2, "ignored");
+    DownloadResult failure = new DownloadResult.Failure(4, "http://a.test/b", 503, 10,
+        Duration.ofMillis(5), 3, "ignored", ErrorKind.HTTP, "HTTP 503", Duration.ofSeconds(7));
+    DownloadResult noResponse = new DownloadResult.Failure(5, "http://a.test/c", null, 0,
+        Duration.ZERO, 1, "ignored", ErrorKind.TIMEOUT, "timed out", null);
+
+    for (DownloadResult result : new DownloadResult[] {success, failure, noResponse}) {
+      DownloadResult back = WireFormat.result(WireFormat.parse(WireFormat.result(result)),
+          "worker-2/pid-9");
+      assertEquals(result.index(), back.index());
+      assertEquals(result.url(), back.url());
+      assertEquals(result.status(), back.status());
+      assertEquals(result.bytes(), back.bytes());
+      assertEquals(result.elapsed(), back.elapsed());
+      assertEquals(result.attempts(), back.attempts());
+      assertEquals("worker-2/pid-9", back.worker());
+      assertEquals(result.getClass(), back.getClass());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "[1,2]", "{\"no\":\"type\"}", "{\"type\":1}",
+      "{\"type\":\"result\",\"nested\":{}}", "{\"type\":\"result\"} trailing",
+      "{\"type\":\"result\",\"a\":1.5}"})
+  void malformedLinesAreRejectedWithAReason(String line) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.parse(line));
+    assertFalse(e.getMessage().isEmpty());
+  }
+
+  @Test
+  void settingsWithAMissingFieldAreRejected() {
+    WireFormat.Message message = WireFormat.parse("{\"type\":\"settings\",\"workers\":1}");
+
+    assertThrows(IllegalArgumentException.class, () -> WireFormat.settings(message));
+  }
+
+  @Test
+  void aPropertyThatIsNotANetworkPropertyIsRejected() {
+    String line = WireFormat.settings(DownloadSettings.defaults(1)).replace("}",
+        ",\"property:java.class.path\":\"/evil\"}");
+
+    assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.settings(WireFormat.parse(line)));
+  }
+}
