@@ -78,4 +78,23 @@ class ServeAndDemoCommandTest {
     String html = Files.readString(report);
     assertTrue(html.contains("<svg") && html.contains("sequential:1"), "the report is written");
   }
+
+  /** The report's path and the runs are checked before the site starts: nothing is printed. */
+  @Test
+  void demoChecksTheReportAndTheRunsBeforeStartingTheSite(@TempDir Path dir) {
+    Path missing = dir.resolve("nope");
+    Cli.Result noDir = Cli.run("demo", "--report", missing.resolve("demo.html").toString());
+    assertEquals(ExitCodes.USAGE, noDir.exitCode(), noDir.toString());
+    assertEquals("", noDir.out());
+    assertEquals("fetch: --report: cannot write " + missing.resolve("demo.html")
+        + " (no such directory " + missing + ")\nTry 'fetch --help' for more information.\n",
+        noDir.err());
+
+    Cli.Result tooMany = Cli.run("demo", "--runs", "10001", "--report",
+        dir.resolve("demo.html").toString());
+    assertEquals(ExitCodes.USAGE, tooMany.exitCode(), tooMany.toString());
+    assertEquals("", tooMany.out());
+    assertTrue(tooMany.err().startsWith("fetch: --runs must be between 1 and 10000, not 10001\n"),
+        tooMany.err());
+  }
 }
