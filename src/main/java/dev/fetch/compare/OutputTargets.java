@@ -79,6 +79,9 @@ public record OutputTargets(String json, String csv, String markdown, String rep
   }
 
   private static void checkWritable(String option, String target) {
+    if (target.isEmpty()) {
+      throw new PlanException(option + ": an empty path names no file");
+    }
     String problem = problem(target);
     if (problem != null) {
       throw new PlanException(option + ": cannot write " + target + " (" + problem + ")");
@@ -87,9 +90,6 @@ public record OutputTargets(String json, String csv, String markdown, String rep
 
   /** Why {@code target} cannot be written, or null when it can. */
   private static String problem(String target) {
-    if (target.isEmpty()) {
-      return "an empty path";
-    }
     Path path;
     try {
       path = Path.of(target).toAbsolutePath();

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.server.SiteLists;
 import dev.fetch.server.SiteServer;
 import dev.fetch.compare.Combination;
+import dev.fetch.compare.RunExecutor;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.FakeRunExecutor;
+import dev.fetch.testing.ManualInterrupts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,12 +60,17 @@ class CompareCommandTest {
    * Runs {@code fetch compare} on the real command line with {@code fake} in place of the real
    * executor: scripted times, so the output can be checked to the letter.
    */
-  private static Cli.Result compareWith(FakeRunExecutor fake, String... args) {
+  private static Cli.Result compareWith(RunExecutor fake, String... args) {
+    return compareWith(fake, Interrupts.none(), args);
+  }
+
+  private static Cli.Result compareWith(RunExecutor fake, Interrupts interrupts,
+      String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "compare";
     System.arraycopy(args, 0, all, 1, args.length);
     return Cli.runWith(cli -> ((CompareCommand) cli.getSubcommands().get("compare").getCommand())
-        .executors = listBytes -> fake, Interrupts.none(), InputStream.nullInputStream(), all);
+        .executors = listBytes -> fake, interrupts, InputStream.nullInputStream(), all);
   }
 
   private static FakeRunExecutor scripted() {
@@ -116,6 +123,34 @@ class CompareCommandTest {
     assertTrue(lines.get(0).matches("\\[  1/8\\] (sequential:1|threads:8) +9\\.000 s  "
         + "\\(warm-up\\)"), lines.get(0));
     assertTrue(lines.get(7).startsWith("[  8/8] "), lines.get(7));
+  }
+
+  /** Ctrl-C during the third run: it finishes, no other starts, the JSON file holds three. */
+  @Test
+  void anInterruptedComparisonStopsAndItsJsonHoldsTheRunsSoFar() throws IOException {
+    FakeRunExecutor fake = scripted();
+    ManualInterrupts interrupts = new ManualInterrupts();
+    RunExecutor interruptedInThirdRun = (slot, sequence) -> {
+      if (sequence == 2) {
+        interrupts.fire(ExitCodes.INTERRUPTED);
+      }
+      return fake.run(slot, sequence);
+    };
+    Path json = dir.resolve("partial.json");
+    Cli.Result result = compareWith(interruptedInThirdRun, interrupts, list().toString(),
+        "--modes", "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed",
+        "1", "-q", "--export-json", json.toString());
+
+    assertEquals(ExitCodes.INTERRUPTED, result.exitCode(), result.toString());
+    assertEquals("fetch compare: interrupted after 3 of 8 runs; " + json + " holds them\n",
+        result.err());
+    assertEquals(3, fake.ran().size());
+    JsonNode saved = new ObjectMapper().readTree(json.toFile());
+    int runs = 0;
+    for (JsonNode r : saved.get("results")) {
+      runs += r.get("runs").size();
+    }
+    assertEquals(3, runs);
   }
 
   @Test
