@@ -141,7 +141,8 @@ final class CompareCommand implements Callable<Integer> {
 
   /**
    * Makes the executor of the runs from the list's bytes (null unless the list is standard
-   * input). The real one fetches; tests put a fake here, so the output does not hang on timing.
+   * input). The real one fetches; tests put a fake here, so the output does not depend on
+   * timing.
    */
   Function<byte[], RunExecutor> executors = listBytes -> new FetchRunExecutor(input, listBytes,
       settings(), reuseConnections);
