@@ -1,27 +1,23 @@
 package dev.fetch.cli;
 
-import dev.fetch.compare.Analysis;
-import dev.fetch.compare.Combination;
-import dev.fetch.compare.CompareRunner;
+import dev.fetch.compare.Benchmark;
+import dev.fetch.compare.ComparePlan;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.Environment;
 import dev.fetch.compare.FetchRunExecutor;
+import dev.fetch.compare.OutputTargets;
+import dev.fetch.compare.PlanException;
 import dev.fetch.compare.Requirement;
+import dev.fetch.compare.RunExecutor;
 import dev.fetch.compare.RunRecord;
-import dev.fetch.compare.Schedule;
-import dev.fetch.compare.Slot;
-import dev.fetch.download.DownloadSettings;
 import dev.fetch.compare.export.CompareTable;
-import dev.fetch.compare.export.CsvExport;
-import dev.fetch.output.ExportWriter;
-import dev.fetch.compare.html.HtmlReport;
+import dev.fetch.compare.export.Exports;
 import dev.fetch.compare.export.JsonExport;
-import dev.fetch.compare.export.MarkdownExport;
-import dev.fetch.trace.TraceExport;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlLists;
+import dev.fetch.output.ExportWriter;
 import dev.fetch.strategy.Mode;
-import dev.fetch.strategy.ModeUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,11 +81,12 @@ final class CompareCommand implements Callable<Integer> {
   List<Integer> workers;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-      description = "Measured runs per combination (default: ${DEFAULT-VALUE}).")
+      description = "Measured runs per combination, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-      description = "Warm-up runs per combination, not measured (default: ${DEFAULT-VALUE}).")
+      description = "Warm-up runs per combination, not measured, 0 to 1000 (default: "
+          + "${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--seed", paramLabel = "N",
@@ -122,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--report", paramLabel = "FILE.html", description = "A self-contained HTML "
       + "report with charts: times with error bars, time and throughput against workers, and "
-      + "a timeline of one run per mode.")
+      + "a timeline of one run per mode. At most one export may be -.")
   String report;
 
   @Option(names = "--trace", paramLabel = "FILE", description = "Chrome Trace Event JSON of "
@@ -141,6 +139,14 @@ final class CompareCommand implements Callable<Integer> {
   private final InputStream stdin;
   private final Interrupts interrupts;
 
+  /**
+   * Makes the executor of the runs from the list's bytes (null unless the list is standard
+   * input). The real one fetches; tests put a fake here, so the output does not depend on
+   * timing.
+   */
+  Function<byte[], RunExecutor> executors = listBytes -> new FetchRunExecutor(input, listBytes,
+      settings(), reuseConnections);
+
   CompareCommand(InputStream stdin, Interrupts interrupts) {
     this.stdin = stdin;
     this.interrupts = interrupts;
@@ -151,70 +157,56 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Combination> combinations = combinations();
-    Combination ref = referenceAmong(combinations);
-    List<Requirement> gates = parseRequirements();
     byte[] listBytes = input.equals("-") ? stdin.readAllBytes() : null;
-    long urls = countUrls(listBytes);
-    long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-    List<Slot> schedule = Schedule.of(combinations, warmup, runs, runSeed);
-    String listName = listName();
-    Environment environment = Environment.current(VersionProvider.version(),
-        Instant.now().toString());
+    ComparePlan plan = plan(listBytes);
+    OutputTargets outputs = plan.outputs();
     ExportWriter writer = new ExportWriter(out);
-    boolean exportsToStdout = "-".equals(exportJson) || "-".equals(exportCsv)
-        || "-".equals(exportMarkdown);
-
-    FetchRunExecutor executor = new FetchRunExecutor(input, listBytes, settings(), reuseConnections);
-    List<RunRecord> done = new ArrayList<>();
-    List<RunRecord> records;
-    try (Interrupts.Watch watch = interrupts.watch(executor::cancel)) {
-      records = new CompareRunner(executor).run(schedule, record -> {
-        done.add(record);
-        progress(err, record, schedule.size());
-        if (exportJson != null && !exportJson.equals("-")) {
-          writeQuietly(writer, exportJson, JsonExport.render(Analysis.of(listName, urls, runs,
-              warmup, runSeed, ref, environment, combinations, done)), err);
+    RunExecutor executor = executors.apply(listBytes);
+    Benchmark benchmark = new Benchmark(executor, Environment.current(VersionProvider.version(),
+        Instant.now().toString()));
+    long[] done = {0};
+    Comparison comparison;
+    try (Interrupts.Watch watch = interrupts.watch(benchmark::cancel)) {
+      comparison = benchmark.run(plan, (record, total, soFar) -> {
+        done[0]++;
+        progress(err, record, total);
+        if (outputs.jsonToFile()) {
+          writeQuietly(writer, outputs.json(), JsonExport.render(soFar.get()), err);
         }
       });
     } catch (InterruptedException e) {
-      err.println("fetch compare: interrupted after " + done.size() + " of " + schedule.size()
-          + " runs" + (exportJson != null && !exportJson.equals("-")
-              ? "; " + exportJson + " holds them" : ""));
+      err.println("fetch compare: interrupted after " + done[0] + " of " + plan.totalRuns()
+          + " runs" + (outputs.jsonToFile() ? "; " + outputs.json() + " holds them" : ""));
       err.flush();
       return ExitCodes.INTERRUPTED;
     } finally {
       executor.close();
     }
 
-    Comparison comparison = Analysis.of(listName, urls, runs, warmup, runSeed, ref, environment,
-        combinations, records);
-    PrintWriter table = exportsToStdout ? err : out;
+    PrintWriter table = outputs.toStdout() ? err : out;
     table.print(CompareTable.render(comparison));
     table.flush();
-    export(writer, comparison);
-    return verdict(comparison, gates, table);
+    Exports.writeAll(comparison, outputs, writer);
+    return verdict(comparison, plan.requirements(), table);
   }
 
-  private void export(ExportWriter writer, Comparison comparison) throws IOException {
-    if (exportJson != null) {
-      writer.write(exportJson, JsonExport.render(comparison));
-    }
-    if (exportCsv != null) {
-      writer.write(exportCsv, CsvExport.render(comparison));
-    }
-    if (exportMarkdown != null) {
-      writer.write(exportMarkdown, MarkdownExport.render(comparison));
-    }
-    if (report != null) {
-      writer.write(report, HtmlReport.render(comparison));
-    }
-    if (trace != null) {
-      List<TraceExport.Track> tracks = new ArrayList<>();
-      comparison.results().forEach(r -> r.runs().stream().filter(run -> !run.warmup())
-          .findFirst().ifPresent(run -> tracks.add(new TraceExport.Track(
-              r.combination().label() + " (run " + run.sequence() + ")", run.urls()))));
-      writer.write(trace, TraceExport.render(tracks));
+  /** Everything asked for, checked before any run: a problem is a usage error. */
+  private ComparePlan plan(byte[] listBytes) {
+    try {
+      OutputTargets outputs = OutputTargets.of(exportJson, exportCsv, exportMarkdown, report,
+          trace);
+      return ComparePlan.builder()
+          .list(listName(), countUrls(listBytes))
+          .combinations(ComparePlan.combinations(modes, workers))
+          .reference(reference)
+          .require(requirements)
+          .runs(runs)
+          .warmup(warmup)
+          .seed(seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48))
+          .outputs(outputs)
+          .build();
+    } catch (PlanException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
@@ -231,58 +223,6 @@ final class CompareCommand implements Callable<Integer> {
     }
     boolean failures = comparison.results().stream().anyMatch(r -> r.failedRuns() > 0);
     return failures ? ExitCodes.FAILURES : ExitCodes.OK;
-  }
-
-  private List<Combination> combinations() {
-    if (runs < 1 || warmup < 0) {
-      throw new ParameterException(spec.commandLine(), "--runs must be at least 1 and --warmup "
-          + "at least 0");
-    }
-    List<Mode> chosen = modes;
-    if (chosen == null || chosen.isEmpty()) {
-      chosen = new ArrayList<>();
-      for (Mode m : Mode.values()) {
-        if (m.unavailableReason() == null) {
-          chosen.add(m);
-        }
-      }
-    }
-    List<Combination> combinations = new ArrayList<>();
-    for (Mode m : chosen) {
-      if (m.unavailableReason() != null) {
-        throw new ModeUnavailableException(m.unavailableReason());
-      }
-      for (int n : m.usesWorkers() ? workers : List.of(1)) {
-        Combination c = new Combination(m, n);
-        if (!combinations.contains(c)) {
-          combinations.add(c);
-        }
-      }
-    }
-    return combinations;
-  }
-
-  private Combination referenceAmong(List<Combination> combinations) {
-    if (reference == null) {
-      return combinations.get(0);
-    }
-    try {
-      return Combination.parse(reference, combinations);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--reference: " + e.getMessage());
-    }
-  }
-
-  private List<Requirement> parseRequirements() {
-    List<Requirement> gates = new ArrayList<>();
-    for (String text : requirements) {
-      try {
-        gates.add(Requirement.parse(text));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--require: " + e.getMessage());
-      }
-    }
-    return gates;
   }
 
   private long countUrls(byte[] listBytes) {
@@ -304,7 +244,7 @@ final class CompareCommand implements Callable<Integer> {
     return http.settings(spec, 1, retries, null);
   }
 
-  private void progress(PrintWriter err, RunRecord record, int total) {
+  private void progress(PrintWriter err, RunRecord record, long total) {
     if (quiet) {
       return;
     }

@@ -1,17 +1,17 @@
 package dev.fetch.cli;
 
-import dev.fetch.compare.Analysis;
+import dev.fetch.compare.Benchmark;
 import dev.fetch.compare.Combination;
-import dev.fetch.compare.CompareRunner;
+import dev.fetch.compare.ComparePlan;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.Environment;
 import dev.fetch.compare.FetchRunExecutor;
-import dev.fetch.compare.RunRecord;
-import dev.fetch.compare.Schedule;
-import dev.fetch.download.DownloadSettings;
+import dev.fetch.compare.OutputTargets;
+import dev.fetch.compare.PlanException;
 import dev.fetch.compare.export.CompareTable;
+import dev.fetch.compare.export.Exports;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.output.ExportWriter;
-import dev.fetch.compare.html.HtmlReport;
 import dev.fetch.server.SeedPages;
 import dev.fetch.server.SiteLists;
 import dev.fetch.server.SiteServer;
@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every download succeeded", "1:some download failed", "2:usage error",
         "130:interrupted"})
 final class DemoCommand implements Callable<Integer> {
+  /** The seed of the run order: the demo is the same experiment every time. */
+  private static final long SEED = 2_400;
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "5",
@@ -61,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
   int delayMillis;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-      description = "Runs per mode (default: ${DEFAULT-VALUE}).")
+      description = "Runs per mode, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--report", paramLabel = "FILE.html", defaultValue = "fetch-demo.html",
@@ -77,24 +80,26 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the signal watch is held for its scope, not used by name
   public Integer call() throws IOException {
-    if (workers < 1 || delayMillis < 0 || runs < 1) {
+    if (workers < 1 || delayMillis < 0) {
       throw new ParameterException(spec.commandLine(),
-          "--workers and --runs must be at least 1 and --delay at least 0");
+          "--workers must be at least 1 and --delay at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Combination> combinations = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (Mode mode : Mode.values()) {
       if (mode.unavailableReason() != null) {
-        out.println(mode + ": skipped: " + mode.unavailableReason());
+        skipped.add(mode + ": skipped: " + mode.unavailableReason());
       } else {
         combinations.add(new Combination(mode, mode.usesWorkers() ? workers : 1));
       }
     }
-    long seed = 2_400;
+    int pages = SeedPages.sizes().size();
+    ComparePlan plan = plan(combinations, pages);
+    skipped.forEach(out::println);
     Comparison comparison;
     try (SiteServer server = SiteServer.start("127.0.0.1", 0)) {
-      int pages = SeedPages.sizes().size();
       out.println("fetch demo: " + pages + " tutorial pages from a local site at "
           + server.baseUrl() + "/, " + delayMillis + " ms latency each; " + runs + " run"
           + (runs == 1 ? "" : "s") + " per mode");
@@ -105,29 +110,44 @@ final class DemoCommand implements Callable<Integer> {
       DownloadSettings settings = DownloadSettings.builder().workers(workers).retries(0)
           .userAgent("fetch-demo/" + VersionProvider.version()).build();
       FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false);
-      List<RunRecord> records;
-      try (Interrupts.Watch watch = interrupts.watch(executor::cancel)) {
-        records = new CompareRunner(executor).run(Schedule.of(combinations, 0, runs, seed),
-            record -> {
-              err.println(String.format(Locale.ROOT, "%-16s %8.3f s", record.combination(),
-                  record.seconds()));
-              err.flush();
-            });
+      Benchmark benchmark = new Benchmark(executor, Environment.current(
+          VersionProvider.version(), Instant.now().toString()));
+      try (Interrupts.Watch watch = interrupts.watch(benchmark::cancel)) {
+        comparison = benchmark.run(plan, (record, total, soFar) -> {
+          err.println(String.format(Locale.ROOT, "%-16s %8.3f s", record.combination(),
+              record.seconds()));
+          err.flush();
+        });
       } catch (InterruptedException e) {
         err.println("fetch demo: interrupted");
         return ExitCodes.INTERRUPTED;
+      } finally {
+        executor.close();
       }
-      comparison = Analysis.of("the tutorial's 15 pages", pages, runs, 0, seed,
-          combinations.get(0), Environment.current(VersionProvider.version(),
-              Instant.now().toString()), combinations, records);
     }
     out.print(CompareTable.render(comparison));
-    new ExportWriter(out).write(report.toString(), HtmlReport.render(comparison));
+    Exports.writeAll(comparison, plan.outputs(), new ExportWriter(out));
     out.println();
     out.println("ideal: each page's own time, on the workers' lanes. Report: " + report);
     out.println("Try it yourself: fetch serve, then fetch compare on its /seed.txt.");
     out.flush();
     boolean failures = comparison.results().stream().anyMatch(r -> r.failedRuns() > 0);
     return failures ? ExitCodes.FAILURES : ExitCodes.OK;
+  }
+
+  /** The demo's comparison, checked (runs, the report's path) before the site starts. */
+  private ComparePlan plan(List<Combination> combinations, int pages) {
+    try {
+      return ComparePlan.builder()
+          .list("the tutorial's " + pages + " pages", pages)
+          .combinations(combinations)
+          .runs(runs)
+          .warmup(0)
+          .seed(SEED)
+          .outputs(OutputTargets.of(null, null, null, report.toString(), null))
+          .build();
+    } catch (PlanException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

@@ -13,20 +13,34 @@ public final class Analysis {
   private Analysis() {}
 
   /**
-   * @param combinations in the order the user gave them
-   * @param records every run, warm-ups included
+   * The comparison {@code records} make under {@code plan}: the plan's list, combinations (in its
+   * order), reference, runs, warm-ups and seed, with statistics of the records. Works on any
+   * prefix of the schedule too (a combination without runs has empty statistics), so it can be
+   * saved after every run.
+   *
+   * @param environment where the runs took place
+   * @param records runs of the plan's combinations, warm-ups included, in schedule order
+   * @throws IllegalArgumentException when a record's combination is not in the plan
    */
-  public static Comparison of(String list, long urls, int runs, int warmup, long seed,
-      Combination reference, Environment environment, List<Combination> combinations,
+  public static Comparison of(ComparePlan plan, Environment environment,
       List<RunRecord> records) {
+    List<Combination> combinations = plan.combinations();
+    Combination reference = plan.reference();
+    long urls = plan.urls();
     Map<Combination, List<RunRecord>> byCombination = new LinkedHashMap<>();
     combinations.forEach(c -> byCombination.put(c, new ArrayList<>()));
-    records.forEach(r -> byCombination.get(r.combination()).add(r));
+    for (RunRecord r : records) {
+      List<RunRecord> own = byCombination.get(r.combination());
+      if (own == null) {
+        throw new IllegalArgumentException("not in the plan: " + r.combination());
+      }
+      own.add(r);
+    }
 
     long bytes = records.stream().filter(r -> !r.hasFailures()).mapToLong(RunRecord::bytes)
         .max().orElse(0);
     Map<Combination, Stats> times = new LinkedHashMap<>();
-    byCombination.forEach((c, list2) -> times.put(c, Stats.of(usable(list2).stream()
+    byCombination.forEach((c, own) -> times.put(c, Stats.of(usable(own).stream()
         .mapToDouble(RunRecord::seconds).toArray())));
     Stats referenceTime = times.get(reference);
 
@@ -46,7 +60,8 @@ public final class Analysis {
       warn(c, time, measured.size(), failedRuns, warnings);
     }
     warnInseparable(times, warnings);
-    return new Comparison(list, urls, bytes, runs, warmup, seed, reference, environment, results,
+    return new Comparison(plan.list(), urls, bytes, plan.runs(), plan.warmup(), plan.seed(),
+        reference, environment, results,
         bestWorkers(combinations, times), warnings);
   }
 

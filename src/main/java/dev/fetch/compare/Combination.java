@@ -17,7 +17,8 @@ public record Combination(Mode mode, int workers) {
    * Reads a label: {@code threads:5}, or a bare {@code threads} when only one combination of that
    * mode is being compared ({@code candidates} decides).
    *
-   * @throws IllegalArgumentException naming the label when it matches none or several
+   * @throws IllegalArgumentException naming the label when it matches none (listing the
+   *     candidates) or several
    */
   public static Combination parse(String label, Iterable<Combination> candidates) {
     String wanted = label.trim().toLowerCase(Locale.ROOT);
@@ -35,8 +36,12 @@ public record Combination(Mode mode, int workers) {
       }
     }
     if (found == null) {
+      StringBuilder compared = new StringBuilder();
+      for (Combination c : candidates) {
+        compared.append(compared.length() == 0 ? "" : ", ").append(c.label());
+      }
       throw new IllegalArgumentException("'" + label + "' is not one of the compared "
-          + "combinations (write MODE or MODE:WORKERS)");
+          + "combinations (" + compared + "; write MODE or MODE:WORKERS)");
     }
     return found;
   }

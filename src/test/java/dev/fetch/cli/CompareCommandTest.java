@@ -1,23 +1,42 @@
 package dev.fetch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.server.SiteLists;
 import dev.fetch.server.SiteServer;
+import dev.fetch.compare.Combination;
+import dev.fetch.compare.RunExecutor;
+import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.FakeRunExecutor;
+import dev.fetch.testing.ManualInterrupts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code fetch compare} end to end against the local test site. */
+/**
+ * {@code fetch compare} through the command line: end to end against the local test site, and
+ * with a {@link FakeRunExecutor} where the output depends on times.
+ */
 class CompareCommandTest {
+  private static final Combination SEQ = new Combination(Mode.SEQUENTIAL, 1);
+  private static final Combination T8 = new Combination(Mode.THREADS, 8);
   private static SiteServer server;
   @TempDir Path dir;
 
@@ -37,21 +56,101 @@ class CompareCommandTest {
         SiteLists.pages(server.baseUrl(), 8, 1000, 40));
   }
 
+  /**
+   * Runs {@code fetch compare} on the real command line with {@code fake} in place of the real
+   * executor: scripted times, so the output can be checked to the letter.
+   */
+  private static Cli.Result compareWith(RunExecutor fake, String... args) {
+    return compareWith(fake, Interrupts.none(), args);
+  }
+
+  private static Cli.Result compareWith(RunExecutor fake, Interrupts interrupts,
+      String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "compare";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Cli.runWith(cli -> ((CompareCommand) cli.getSubcommands().get("compare").getCommand())
+        .executors = listBytes -> fake, interrupts, InputStream.nullInputStream(), all);
+  }
+
+  private static FakeRunExecutor scripted() {
+    return new FakeRunExecutor(8)
+        .times(SEQ, 9.0, 2.0, 2.2, 1.8)
+        .times(T8, 9.0, 0.30, 0.35, 0.40);
+  }
+
   @Test
   void aRequirementThatHoldsExitsZeroAndOneThatFailsExitsThree() throws IOException {
-    Path list = list();
-    Cli.Result holds = Cli.run("compare", list.toString(), "--modes", "sequential,threads",
+    FakeRunExecutor fake = scripted();
+    Cli.Result holds = compareWith(fake, list().toString(), "--modes", "sequential,threads",
         "-w", "8", "--runs", "3", "--warmup", "1", "--seed", "1", "-q",
         "--require", "threads:8 >= 2x sequential");
-    assertEquals(ExitCodes.OK, holds.exitCode(), holds.toString());
-    assertTrue(holds.out().contains("PASS threads:8 >= 2x sequential: "), holds.out());
-    assertTrue(holds.out().contains("threads:8 is "), holds.out());
 
-    Cli.Result fails = Cli.run("compare", list.toString(), "--modes", "sequential,threads",
-        "-w", "8", "--runs", "3", "--warmup", "0", "--seed", "1", "-q",
+    assertEquals(ExitCodes.OK, holds.exitCode(), holds.toString());
+    assertEquals(String.join("\n",
+        "Compared 2 combinations on " + list() + " (8 URLs): 3 runs each after 1 warm-up, "
+            + "interleaved with seed 1",
+        "",
+        "combination         median             mean ± σ       min       max     ideal    URLs/s"
+            + "     MB/s  failed speed-up           per worker",
+        "sequential:1       2.000 s    2.000 s ± 0.200 s   1.800 s   2.200 s   2.000 s       4.0"
+            + "     0.00     0/3 reference          1.00",
+        "threads:8          0.350 s    0.350 s ± 0.050 s   0.300 s   0.400 s   0.350 s      22.9"
+            + "     0.02     0/3 5.71 ± 1.00x       0.71",
+        "",
+        "threads:8 is 5.71 ± 1.00 times faster than sequential:1 (95% interval 3.17-11.06)",
+        "PASS threads:8 >= 2x sequential: 5.71x faster, 95% interval 3.17-11.06x",
+        ""), holds.out());
+    assertEquals("", holds.err());
+    assertEquals(8, fake.ran().size(), "a warm-up and three runs of each");
+
+    Cli.Result fails = compareWith(scripted(), list().toString(), "--modes",
+        "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed", "1", "-q",
         "--require", "threads >= 1000x sequential");
     assertEquals(ExitCodes.REQUIREMENT_FAILED, fails.exitCode(), fails.toString());
-    assertTrue(fails.out().contains("FAIL threads >= 1000x sequential: "), fails.out());
+    assertTrue(fails.out().endsWith("\nFAIL threads >= 1000x sequential: 5.71x faster, 95% "
+        + "interval 3.17-11.06x\n"), fails.out());
+  }
+
+  @Test
+  void progressLinesGoToStandardErrorAsRunsFinish() throws IOException {
+    Cli.Result result = compareWith(scripted(), list().toString(), "--modes",
+        "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed", "1");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> lines = List.of(result.err().split("\n"));
+    assertEquals(8, lines.size(), result.err());
+    assertTrue(lines.get(0).matches("\\[  1/8\\] (sequential:1|threads:8) +9\\.000 s  "
+        + "\\(warm-up\\)"), lines.get(0));
+    assertTrue(lines.get(7).startsWith("[  8/8] "), lines.get(7));
+  }
+
+  /** Ctrl-C during the third run: it finishes, no other starts, the JSON file holds three. */
+  @Test
+  void anInterruptedComparisonStopsAndItsJsonHoldsTheRunsSoFar() throws IOException {
+    FakeRunExecutor fake = scripted();
+    ManualInterrupts interrupts = new ManualInterrupts();
+    RunExecutor interruptedInThirdRun = (slot, sequence) -> {
+      if (sequence == 2) {
+        interrupts.fire(ExitCodes.INTERRUPTED);
+      }
+      return fake.run(slot, sequence);
+    };
+    Path json = dir.resolve("partial.json");
+    Cli.Result result = compareWith(interruptedInThirdRun, interrupts, list().toString(),
+        "--modes", "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed",
+        "1", "-q", "--export-json", json.toString());
+
+    assertEquals(ExitCodes.INTERRUPTED, result.exitCode(), result.toString());
+    assertEquals("fetch compare: interrupted after 3 of 8 runs; " + json + " holds them\n",
+        result.err());
+    assertEquals(3, fake.ran().size());
+    JsonNode saved = new ObjectMapper().readTree(json.toFile());
+    int runs = 0;
+    for (JsonNode r : saved.get("results")) {
+      runs += r.get("runs").size();
+    }
+    assertEquals(3, runs);
   }
 
   @Test
@@ -140,11 +239,102 @@ class CompareCommandTest {
     assertTrue(ambiguous.err().contains("'threads' is ambiguous: say threads:2 or threads:4"),
         ambiguous.err());
 
-    assertEquals(ExitCodes.USAGE, Cli.run("compare", list.toString(), "--runs", "0")
-        .exitCode());
     Cli.Result empty = Cli.run("compare", Files.writeString(dir.resolve("e.txt"), "# none\n")
         .toString());
     assertEquals(ExitCodes.USAGE, empty.exitCode());
     assertTrue(empty.err().contains("no URLs"), empty.err());
+  }
+
+  /** Every usage error below must come before the first run: the fake records none. */
+  private static void assertUsageErrorBeforeAnyRun(String expectedErr, String... args) {
+    FakeRunExecutor fake = new FakeRunExecutor(8);
+    Cli.Result result = compareWith(fake, args);
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertEquals("fetch: " + expectedErr + "\nTry 'fetch --help' for more information.\n",
+        result.err());
+    assertEquals("", result.out());
+    assertEquals(List.of(), fake.ran(), "no run");
+  }
+
+  @Test
+  void aTypoInARequirementIsAUsageErrorBeforeAnyRun() throws IOException {
+    assertUsageErrorBeforeAnyRun("--require 'thraeds:5 >= 2x sequential': 'thraeds:5' is not "
+        + "one of the compared combinations (sequential:1, threads:5; write MODE or "
+        + "MODE:WORKERS)", list().toString(), "--modes", "sequential,threads", "-w", "5",
+        "--require", "thraeds:5 >= 2x sequential");
+  }
+
+  @Test
+  void aRequirementOnACombinationNotComparedIsAUsageErrorBeforeAnyRun() throws IOException {
+    assertUsageErrorBeforeAnyRun("--require 'threads:8 >= 2x sequential': 'threads:8' is not "
+        + "one of the compared combinations (sequential:1, threads:5; write MODE or "
+        + "MODE:WORKERS)", list().toString(), "--modes", "sequential,threads", "-w", "5",
+        "--require", "threads:8 >= 2x sequential");
+    assertUsageErrorBeforeAnyRun("--require 'threads >= 2x async': 'async' is not one of the "
+        + "compared combinations (sequential:1, threads:5; write MODE or MODE:WORKERS)",
+        list().toString(), "--modes", "sequential,threads", "-w", "5",
+        "--require", "threads >= 2x async");
+    assertUsageErrorBeforeAnyRun("--require 'threads >= 2x sequential': 'threads' is "
+        + "ambiguous: say threads:2 or threads:4", list().toString(), "--modes",
+        "sequential,threads", "-w", "2,4", "--require", "threads >= 2x sequential");
+  }
+
+  @Test
+  void twoExportsToStandardOutputAreAUsageErrorBeforeAnyRun() throws IOException {
+    assertUsageErrorBeforeAnyRun("--export-json and --export-markdown both write to standard "
+        + "output (-); send one of them to a file", list().toString(), "--export-json", "-",
+        "--export-markdown", "-");
+    assertUsageErrorBeforeAnyRun("--export-csv and --report both write to standard output (-); "
+        + "send one of them to a file", list().toString(), "--export-csv", "-", "--report", "-");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--export-json", "--export-csv", "--export-markdown", "--report",
+      "--trace"})
+  void anExportIntoAMissingDirectoryOrOntoADirectoryIsAUsageErrorBeforeAnyRun(String option)
+      throws IOException {
+    Path missing = dir.resolve("nope");
+    Path target = missing.resolve("out.x");
+    assertUsageErrorBeforeAnyRun(option + ": cannot write " + target + " (no such directory "
+        + missing + ")", list().toString(), option, target.toString());
+    assertUsageErrorBeforeAnyRun(option + ": cannot write " + dir + " (it is a directory)",
+        list().toString(), option, dir.toString());
+    Path file = Files.writeString(dir.resolve("file"), "");
+    assertUsageErrorBeforeAnyRun(option + ": cannot write " + file.resolve("out.x") + " ("
+        + file + " is not a directory)", list().toString(), option,
+        file.resolve("out.x").toString());
+    assertFalse(Files.exists(missing), "nothing created");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--export-json", "--report"})
+  void anExportIntoAReadOnlyDirectoryIsAUsageErrorBeforeAnyRun(String option)
+      throws IOException {
+    Path readOnly = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(readOnly), "skipped: this user (root) may write anywhere");
+      Path target = readOnly.resolve("out.x");
+      assertUsageErrorBeforeAnyRun(option + ": cannot write " + target + " (directory "
+          + readOnly + " is not writable)", list().toString(), option, target.toString());
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void runsAndWarmUpsAreBoundedBeforeAnyRun() throws IOException {
+    assertUsageErrorBeforeAnyRun("--runs must be between 1 and 10000, not 10001",
+        list().toString(), "--runs", "10001");
+    assertUsageErrorBeforeAnyRun("--runs must be between 1 and 10000, not 2147483647",
+        list().toString(), "--runs", "2147483647", "--warmup", "2147483647");
+    assertUsageErrorBeforeAnyRun("--runs must be between 1 and 10000, not 0",
+        list().toString(), "--runs", "0");
+    assertUsageErrorBeforeAnyRun("--warmup must be between 0 and 1000, not 1001",
+        list().toString(), "--warmup", "1001");
+    assertUsageErrorBeforeAnyRun("--runs and --warmup of 200 combinations make 2000200 runs in "
+        + "all, more than 1000000", list().toString(), "--modes", "threads", "-w",
+        IntStream.rangeClosed(1, 200).mapToObj(String::valueOf)
+            .collect(Collectors.joining(",")), "--runs", "10000", "--warmup", "1");
   }
 }

@@ -10,7 +10,6 @@ import dev.fetch.testing.ManualInterrupts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -77,5 +76,24 @@ class ServeAndDemoCommandTest {
     assertTrue(out.contains("threads:5 is "), out);
     String html = Files.readString(report);
     assertTrue(html.contains("<svg") && html.contains("sequential:1"), "the report is written");
+  }
+
+  /** The report's path and the runs are checked before the site starts: nothing is printed. */
+  @Test
+  void demoChecksTheReportAndTheRunsBeforeStartingTheSite(@TempDir Path dir) {
+    Path missing = dir.resolve("nope");
+    Cli.Result noDir = Cli.run("demo", "--report", missing.resolve("demo.html").toString());
+    assertEquals(ExitCodes.USAGE, noDir.exitCode(), noDir.toString());
+    assertEquals("", noDir.out());
+    assertEquals("fetch: --report: cannot write " + missing.resolve("demo.html")
+        + " (no such directory " + missing + ")\nTry 'fetch --help' for more information.\n",
+        noDir.err());
+
+    Cli.Result tooMany = Cli.run("demo", "--runs", "10001", "--report",
+        dir.resolve("demo.html").toString());
+    assertEquals(ExitCodes.USAGE, tooMany.exitCode(), tooMany.toString());
+    assertEquals("", tooMany.out());
+    assertTrue(tooMany.err().startsWith("fetch: --runs must be between 1 and 10000, not 10001\n"),
+        tooMany.err());
   }
 }

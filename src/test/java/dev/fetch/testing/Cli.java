@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine;
 
 /** Runs the fetch command line in-process, through picocli's {@code execute()}. */
 public final class Cli {
@@ -40,10 +42,21 @@ public final class Cli {
 
   /** Runs with the given interrupts, e.g. {@link ManualInterrupts} to stand in for Ctrl-C. */
   public static Result runWith(Interrupts interrupts, InputStream stdin, String... args) {
+    return runWith(cli -> { }, interrupts, stdin, args);
+  }
+
+  /**
+   * Runs on the real command line after {@code setUp} has adjusted it, e.g. put a fake executor
+   * into a command (the tests of a command's package can reach its seams).
+   */
+  public static Result runWith(Consumer<CommandLine> setUp, Interrupts interrupts,
+      InputStream stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
-        interrupts).execute(args);
+    CommandLine cli = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
+        interrupts);
+    setUp.accept(cli);
+    int code = cli.execute(args);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -1,17 +1,20 @@
 package dev.fetch.testing;
 
+import dev.fetch.compare.Benchmark;
 import dev.fetch.compare.Combination;
-import dev.fetch.compare.ComboResult;
+import dev.fetch.compare.ComparePlan;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.Environment;
+import dev.fetch.compare.RunExecutor;
 import dev.fetch.compare.RunRecord;
-import dev.fetch.compare.Speedup;
-import dev.fetch.compare.Stats;
-import dev.fetch.trace.UrlRecord;
+import dev.fetch.compare.Schedule;
 import dev.fetch.strategy.Mode;
+import dev.fetch.trace.UrlRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A deterministic {@link Comparison} for golden tests of every export: the same record on every
@@ -24,18 +27,19 @@ import java.util.List;
  *       (markup, quotes and an ampersand, to test escaping), with the {@link #BYTES} and base
  *       durations {@link #MILLIS} (2,400 ms in all);
  *   <li>three combinations, {@link #SEQUENTIAL} (the reference), {@link #THREADS_2} and
- *       {@link #THREADS_8}, each with 1 warm-up and 3 measured runs: warm-ups first (schedule
- *       positions 0–2), then three measured rounds in rotated order (3–11);
- *   <li>each run simulated, not typed: every URL takes its base duration times the run's factor
- *       ({@link #FACTORS}) and goes, in list order, to the worker lane free first
- *       ({@code worker-1} … {@code worker-8}), as a thread pool does; the run lasts until its
- *       last URL ends plus {@value #OVERHEAD_MS} ms. Times are rounded to 0.1 ms. Run times come
- *       out near 2.4 s, 1.25 s and 0.49 s;
+ *       {@link #THREADS_8}, each with 1 warm-up and 3 measured runs, in the order
+ *       {@link Schedule} gives for seed {@value #SEED} (warm-ups first);
+ *   <li>each run simulated, not typed: every URL takes its base duration times the factor of the
+ *       combination's run ({@link #FACTORS}) and goes, in list order, to the worker lane free
+ *       first ({@code worker-1} … {@code worker-8}), as a thread pool does; the run lasts until
+ *       its last URL ends plus {@value #OVERHEAD_MS} ms. Times are rounded to 0.1 ms. Run times
+ *       come out near 2.4 s, 1.25 s and 0.49 s;
  *   <li>one failure: in threads:2's first measured run URL {@link #FAILED_URL} ends in HTTP 503
  *       after 3 attempts ({@code error_kind} {@code http}, 0 bytes), so that run is left out of
  *       threads:2's statistics and counted in {@code failedRuns};
- *   <li>statistics from {@link Stats#of}, speed-ups from {@link Speedup#of}, and the other derived
- *       numbers computed here the way {@code fetch compare} defines them.
+ *   <li>everything else — statistics, speed-ups, ideal times, warnings — from the real
+ *       {@link Benchmark} and {@link dev.fetch.compare.Analysis}, which run the simulated runs
+ *       on this {@link RunExecutor} in schedule order. Nothing is computed here.
  * </ul>
  */
 public final class SampleComparison {
@@ -75,49 +79,30 @@ public final class SampleComparison {
   private static final int RUNS = 3;
   private static final int WARMUP = 1;
 
+  /** The plan the sample carries out. */
+  public static final ComparePlan PLAN = ComparePlan.builder()
+      .list(LIST, URLS.size())
+      .combinations(COMBINATIONS)
+      .runs(RUNS)
+      .warmup(WARMUP)
+      .seed(SEED)
+      .build();
+
   private SampleComparison() {}
 
   public static Comparison build() {
-    int n = COMBINATIONS.size();
-    List<List<RunRecord>> runs = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      List<RunRecord> own = new ArrayList<>();
-      own.add(run(COMBINATIONS.get(c), c, true, FACTORS.get(0), false));
-      runs.add(own);
+    Map<Combination, Integer> runsSoFar = new HashMap<>();
+    RunExecutor simulation = (slot, sequence) -> {
+      Combination c = slot.combination();
+      int nth = runsSoFar.merge(c, 1, Integer::sum) - 1;
+      boolean failing = c.equals(THREADS_2) && nth == WARMUP;
+      return run(c, sequence, slot.warmup(), FACTORS.get(nth), failing);
+    };
+    try {
+      return new Benchmark(simulation, ENVIRONMENT).run(PLAN, (run, total, soFar) -> { });
+    } catch (InterruptedException e) {
+      throw new AssertionError("the simulation never waits", e);
     }
-    for (int round = 0; round < RUNS; round++) {
-      for (int k = 0; k < n; k++) {
-        int c = (k + round) % n;
-        int sequence = WARMUP * n + round * n + k;
-        boolean failing = round == 0 && COMBINATIONS.get(c).equals(THREADS_2);
-        runs.get(c).add(
-            run(COMBINATIONS.get(c), sequence, false, FACTORS.get(1 + round), failing));
-      }
-    }
-    long listBytes = BYTES.stream().mapToLong(Long::longValue).sum();
-    Stats reference = times(runs.get(0));
-    List<ComboResult> results = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      Combination combination = COMBINATIONS.get(c);
-      List<RunRecord> own = runs.get(c);
-      Stats time = times(own);
-      int failedRuns = (int) own.stream().filter(r -> !r.warmup() && r.hasFailures()).count();
-      if (failedRuns > 0) {
-        warnings.add(combination.label() + ": " + failedRuns + " of " + RUNS
-            + " measured runs had failed URLs and were left out of the statistics");
-      }
-      Speedup speedup = Speedup.of(reference, time);
-      results.add(new ComboResult(combination, time, URLS.size() / time.median(),
-          listBytes / 1e6 / time.median(), failedRuns, speedup,
-          speedup.ratio() / combination.workers(), idealSeconds(own, combination.workers()),
-          own));
-    }
-    List<Combination> best = List.of(results.stream()
-        .filter(r -> r.combination().mode() == Mode.THREADS)
-        .min(Comparator.comparingDouble(r -> r.time().median())).orElseThrow().combination());
-    return new Comparison(LIST, URLS.size(), listBytes, RUNS, WARMUP, SEED, SEQUENTIAL,
-        ENVIRONMENT, results, best, warnings);
   }
 
   /**
@@ -153,33 +138,6 @@ public final class SampleComparison {
     long failed = failing ? 1 : 0;
     return new RunRecord(combination, sequence, warmup, round(last + OVERHEAD_MS) / 1000,
         URLS.size() - failed, failed, bytes, urls);
-  }
-
-  /** The measured runs without failures. */
-  private static Stats times(List<RunRecord> runs) {
-    return Stats.of(runs.stream().filter(r -> !r.warmup() && !r.hasFailures())
-        .mapToDouble(RunRecord::seconds).toArray());
-  }
-
-  /** Each URL's median duration over the measured runs, back to back on {@code workers} lanes. */
-  private static double idealSeconds(List<RunRecord> runs, int workers) {
-    double[] free = new double[workers];
-    for (int i = 0; i < URLS.size(); i++) {
-      int index = i;
-      double median = Stats.of(runs.stream().filter(r -> !r.warmup())
-          .flatMap(r -> r.urls().stream()).filter(u -> u.index() == index)
-          .mapToDouble(u -> u.endMs() - u.startMs()).toArray()).median();
-      int lane = 0;
-      for (int l = 1; l < free.length; l++) {
-        lane = free[l] < free[lane] ? l : lane;
-      }
-      free[lane] += median;
-    }
-    double longest = 0;
-    for (double f : free) {
-      longest = Math.max(longest, f);
-    }
-    return longest / 1000;
   }
 
   private static double round(double millis) {

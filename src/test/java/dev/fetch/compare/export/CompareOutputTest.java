@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fetch.compare.Analysis;
+import dev.fetch.compare.Benchmark;
 import dev.fetch.compare.Combination;
-import dev.fetch.compare.CompareRunner;
+import dev.fetch.compare.ComparePlan;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.Environment;
 import dev.fetch.compare.Requirement;
 import dev.fetch.compare.RunRecord;
-import dev.fetch.compare.Schedule;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.FakeRunExecutor;
 import java.util.List;
@@ -32,9 +31,9 @@ class CompareOutputTest {
 
   private static Comparison compare(FakeRunExecutor fake, List<Combination> combos)
       throws InterruptedException {
-    List<RunRecord> records = new CompareRunner(fake).run(Schedule.of(combos, 1, 3, 42),
-        r -> { });
-    return Analysis.of("list.txt", 8, 3, 1, 42, combos.get(0), ENV, combos, records);
+    ComparePlan plan = ComparePlan.builder().list("list.txt", 8).combinations(combos).runs(3)
+        .warmup(1).seed(42).build();
+    return new Benchmark(fake, ENV).run(plan, (run, total, soFar) -> { });
   }
 
   private static Comparison sample() throws InterruptedException {
@@ -103,16 +102,19 @@ class CompareOutputTest {
   void theJsonHoldsEveryRunAndParsesBack() throws Exception {
     JsonNode json = new ObjectMapper().readTree(JsonExport.render(sample()));
 
+    assertEquals(JsonExport.SCHEMA, json.get("schema").asText());
     assertEquals("list.txt", json.get("list").asText());
     assertEquals(42, json.get("seed").asLong());
     assertEquals(2, json.get("environment").get("cores").asInt());
-    assertEquals("sequential", json.get("reference").get("mode").asText());
+    assertEquals("sequential:1", json.get("reference").asText());
     JsonNode t8 = json.get("results").get(2);
-    assertEquals(8, t8.get("combination").get("workers").asInt());
+    assertEquals("threads:8", t8.get("combination").asText());
+    assertEquals(8, t8.get("workers").asInt());
     assertEquals(4, t8.get("runs").size(), "warm-up included");
     assertEquals(8, t8.get("runs").get(3).get("urls").size(), "every URL of every run");
     assertEquals("http", t8.get("runs").get(3).get("urls").get(0).get("error_kind").asText());
-    assertEquals(0.35, t8.get("time").get("median").asDouble(), 1e-9);
+    assertEquals(0.35, t8.get("time").get("median_s").asDouble(), 1e-9);
+    assertTrue(t8.get("speedup").get("ci95_high").isNull(), "an open interval is null");
     assertEquals(1, t8.get("failed_runs").asInt());
     assertEquals(2, json.get("warnings").size());
   }

@@ -168,7 +168,7 @@ class HtmlReportTest {
         fastest.stddev());
     assertTrue(HTML.contains("<td class=\"num\">" + expected + "</td></tr>"), expected);
     assertTrue(HTML.contains("<td class=\"num\">1 of 3</td>"), "threads:2's failed run");
-    assertTrue(HTML.contains("threads:2: 1 of 3 measured runs had failed URLs"));
+    assertTrue(HTML.contains("threads:2: 1 of 3 runs had failed URLs"));
   }
 
   @Test
