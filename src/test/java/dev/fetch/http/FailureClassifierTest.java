@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.download.HttpSettings;
 import dev.fetch.save.StorageException;
+import dev.fetch.testing.Ports;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
-import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -61,13 +60,6 @@ class FailureClassifierTest {
   private static IOException failureOf(OkHttpClient client, String url) {
     return assertThrows(IOException.class,
         () -> client.newCall(new Request.Builder().url(url).build()).execute().close());
-  }
-
-  /** A port on 127.0.0.1 that nothing listens on: it was just bound and released. */
-  private static int refusedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void assertClassified(ErrorKind kind, String message, IOException e,
@@ -145,8 +137,8 @@ class FailureClassifierTest {
   }
 
   @Test
-  void aRefusedConnectionIsConnect() throws IOException {
-    int port = refusedPort();
+  void aRefusedConnectionIsConnect() {
+    int port = Ports.refused();
     IOException e = failureOf("http://127.0.0.1:" + port + "/");
 
     assertInstanceOf(ConnectException.class, e);

@@ -14,12 +14,10 @@ import dev.fetch.download.WorkerNames;
 import dev.fetch.save.BodySink;
 import dev.fetch.testing.FixedDispatcher;
 import dev.fetch.testing.HeldBody;
+import dev.fetch.testing.Ports;
 import dev.fetch.testing.RecordingSink;
 import dev.fetch.testing.TestSite;
 import dev.fetch.time.Ticker;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -255,20 +253,13 @@ class OkHttpDownloaderTest {
     List<DownloadRequest> requests = List.of(request(0, "/bytes/129886"),
         request(1, "/status/404"), request(2, "/redirect/2"),
         request(3, "/status/503?retry-after=7"),
-        new DownloadRequest(4, HttpUrl.get("http://127.0.0.1:" + refusedPort() + "/")));
+        new DownloadRequest(4, HttpUrl.get("http://127.0.0.1:" + Ports.refused() + "/")));
     for (DownloadRequest request : requests) {
       DownloadResult blocking = downloader.download(request);
       DownloadResult async = downloader.downloadAsync(request).get(10, TimeUnit.SECONDS);
 
       assertTrue(async.worker().matches("async-\\d+"), async.toString());
       assertEquals(withWorker(blocking, async.worker()), async);
-    }
-  }
-
-  /** A port on 127.0.0.1 that nothing listens on: it was just bound and released. */
-  private static int refusedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 
