@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.server.SiteServer;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.FixedDispatcher;
+import dev.fetch.testing.Gzip;
+import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.TestSite;
 import java.io.IOException;
@@ -20,23 +22,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
-import okio.BufferedSink;
-import okio.GzipSink;
-import okio.Okio;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,49 +39,23 @@ import org.junit.jupiter.api.io.TempDir;
  * fetch does about it, and the exit code.
  */
 class FaultsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
-  private MockWebServer server;
+  @StartStop private final MockWebServer server = new MockWebServer();
 
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
+  {
     server.setDispatcher(new TestSite());
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private Path list(String... lines) {
-    return ListFiles.write(dir, List.of(lines));
+    return ListFiles.onServer(dir, server, lines);
   }
 
   private String url(String path) {
     return server.url(path).toString();
   }
 
-  private static List<JsonNode> results(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : result.outLines()) {
-      JsonNode node = JSON.readTree(line);
-      if (node.get("type").asText().equals("result")) {
-        nodes.add(node);
-      }
-    }
-    return nodes;
-  }
-
   private void answer(MockResponse response) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return response;
-      }
-    });
+    server.setDispatcher(new FixedDispatcher(response));
   }
 
   @Test
@@ -106,7 +74,7 @@ class FaultsTest {
         list(url("/bytes/7"), url("/bytes/7")).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertEquals(2, results(result).size());
+    assertEquals(2, JsonLines.results(result).size());
     assertEquals(2, server.getRequestCount());
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of("7", "7-1"), files.map(p -> p.getFileName().toString()).sorted()
@@ -120,7 +88,7 @@ class FaultsTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--order", "input",
         list("http://nonexistent.invalid/x", "http://bücher.invalid/").toString());
 
-    List<JsonNode> nodes = results(result);
+    List<JsonNode> nodes = JsonLines.results(result);
     assertEquals("dns", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
     assertEquals(1, nodes.get(0).get("attempts").asInt());
     assertEquals("http://xn--bcher-kva.invalid/", nodes.get(1).get("url").asText(),
@@ -141,7 +109,7 @@ class FaultsTest {
       Cli.Result result = Cli.run("-f", "jsonl", list("http://[::1]:" + six.port()
           + "/bytes/10").toString());
       assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-      assertEquals(10, results(result).get(0).get("bytes").asInt());
+      assertEquals(10, JsonLines.results(result).get(0).get("bytes").asInt());
     }
   }
 
@@ -163,7 +131,7 @@ class FaultsTest {
           + raw.getLocalPort() + "/reset").toString());
       resetting.join();
 
-      JsonNode node = results(result).get(0);
+      JsonNode node = JsonLines.results(result).get(0);
       assertEquals("io", node.get("error_kind").asText(), node.toString());
       assertTrue(node.get("status").isNull());
       assertEquals(2, node.get("attempts").asInt(), "retried once");
@@ -176,7 +144,7 @@ class FaultsTest {
     answer(new MockResponse.Builder().code(302).addHeader("Location", "/loop").build());
     Cli.Result result = Cli.run("-f", "jsonl", list(url("/loop")).toString());
 
-    JsonNode node = results(result).get(0);
+    JsonNode node = JsonLines.results(result).get(0);
     assertEquals("http", node.get("error_kind").asText(), node.toString());
     assertEquals("Too many follow-up requests: 21", node.get("error").asText());
     assertEquals(21, server.getRequestCount(), "the first request and 20 follow-ups");
@@ -189,7 +157,7 @@ class FaultsTest {
         .build());
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", list(url("/huge")).toString());
 
-    JsonNode node = results(result).get(0);
+    JsonNode node = JsonLines.results(result).get(0);
     assertEquals("io", node.get("error_kind").asText(), "no crash, a failure: " + node);
     assertTrue(node.get("status").isNull(), node.toString());
     assertEquals(ExitCodes.FAILURES, result.exitCode());
@@ -202,17 +170,14 @@ class FaultsTest {
     for (int i = 0; i < 64; i++) {
       zeros.write(mib);
     }
-    Buffer gzipped = new Buffer();
-    try (BufferedSink gzip = Okio.buffer(new GzipSink(gzipped))) {
-      gzip.writeAll(zeros);
-    }
+    Buffer gzipped = Gzip.compress(zeros);
     assertTrue(gzipped.size() < 100_000, "64 MiB of zeros sent as " + gzipped.size() + " bytes");
     answer(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(gzipped)
         .build());
     Cli.Result result = Cli.run("-f", "jsonl", "--max-size", "1M", list(url("/bomb"))
         .toString());
 
-    JsonNode node = results(result).get(0);
+    JsonNode node = JsonLines.results(result).get(0);
     assertEquals("too_large", node.get("error_kind").asText(), node.toString());
     assertEquals("body larger than --max-size (1048576 bytes)", node.get("error").asText());
     assertTrue(node.get("bytes").asLong() <= 1024 * 1024 + 64 * 1024, node.toString());
@@ -225,7 +190,7 @@ class FaultsTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--max-size", "1000", list(url("/bytes/5000"),
         url("/bytes/1000")).toString());
 
-    List<JsonNode> nodes = results(result);
+    List<JsonNode> nodes = JsonLines.results(result);
     JsonNode big = nodes.stream().filter(n -> n.get("url").asText().endsWith("/5000"))
         .findFirst().get();
     assertEquals("too_large", big.get("error_kind").asText());
@@ -255,7 +220,7 @@ class FaultsTest {
           + "/short").toString());
       serving.join();
 
-      JsonNode node = results(result).get(0);
+      JsonNode node = JsonLines.results(result).get(0);
       assertEquals(5, node.get("bytes").asInt(), "the framing says 5: the rest is not the body");
       assertEquals(ExitCodes.OK, result.exitCode());
     }
@@ -271,7 +236,7 @@ class FaultsTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "2",
         list(server.url("/tls").toString()).toString());
 
-    JsonNode node = results(result).get(0);
+    JsonNode node = JsonLines.results(result).get(0);
     assertTrue(node.get("url").asText().startsWith("https://"), node.toString());
     assertEquals("connect", node.get("error_kind").asText(), node.toString());
     assertTrue(node.get("error").asText().startsWith("cannot connect: TLS: "), node.toString());
@@ -290,7 +255,7 @@ class FaultsTest {
       Cli.Result result = Cli.run("-f", "jsonl", "-o", mount.toString(), "--order", "input",
           list(url("/bytes/2000000"), url("/bytes/1000")).toString());
 
-      List<JsonNode> nodes = results(result);
+      List<JsonNode> nodes = JsonLines.results(result);
       assertEquals("io", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
       assertTrue(nodes.get(0).get("error").asText().contains("No space left on device"),
           nodes.get(0).toString());

@@ -5,28 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.FixedDispatcher;
 import dev.fetch.testing.GateDispatcher;
+import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,22 +34,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The root command end to end, in-process, against a real server on 127.0.0.1. */
 class FetchCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
   private final TestSite site = new TestSite();
-  private MockWebServer server;
+  @StartStop private final MockWebServer server = new MockWebServer();
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new MockWebServer();
+  {
     server.setDispatcher(site);
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
   }
 
   private String url(String path) {
@@ -58,26 +47,7 @@ class FetchCommandTest {
   }
 
   private Path list(String... paths) {
-    List<String> lines = new ArrayList<>();
-    for (String p : paths) {
-      lines.add(p.startsWith("/") ? url(p) : p);
-    }
-    return ListFiles.write(dir, lines);
-  }
-
-  private static List<JsonNode> jsonLines(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : result.outLines()) {
-      nodes.add(JSON.readTree(line));
-    }
-    return nodes;
-  }
-
-  private static Map<String, JsonNode> resultsByUrl(List<JsonNode> nodes) {
-    Map<String, JsonNode> byUrl = new HashMap<>();
-    nodes.stream().filter(n -> n.get("type").asText().equals("result"))
-        .forEach(n -> byUrl.put(n.get("url").asText(), n));
-    return byUrl;
+    return ListFiles.onServer(dir, server, paths);
   }
 
   @ParameterizedTest
@@ -89,9 +59,9 @@ class FetchCommandTest {
         "jsonl", "--retries", "0", list.toString());
 
     assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
-    List<JsonNode> nodes = jsonLines(result);
+    List<JsonNode> nodes = JsonLines.lines(result);
     assertEquals(6, nodes.size(), result.toString());
-    Map<String, JsonNode> byUrl = resultsByUrl(nodes);
+    Map<String, JsonNode> byUrl = JsonLines.byUrl(nodes);
     assertEquals(0, byUrl.get(url("/bytes/0")).get("bytes").asLong());
     assertEquals(1, byUrl.get(url("/bytes/1")).get("bytes").asLong());
     assertEquals(129886, byUrl.get(url("/bytes/129886")).get("bytes").asLong());
@@ -131,7 +101,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-m", mode.toString(), "-w", "4", "-f", "jsonl", "--retries",
         "0", list(paths).toString());
 
-    List<JsonNode> results = jsonLines(result).stream()
+    List<JsonNode> results = JsonLines.lines(result).stream()
         .filter(n -> n.get("type").asText().equals("result")).collect(Collectors.toList());
     assertEquals(60, results.size());
     List<Integer> indexes = results.stream().map(n -> n.get("index").asInt()).sorted()
@@ -240,7 +210,7 @@ class FetchCommandTest {
         list("/bytes/1", "/bytes/2", "/bytes/3", "/bytes/4", "/bytes/5", "/bytes/6").toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    JsonNode events = JSON.readTree(trace.toFile()).get("traceEvents");
+    JsonNode events = JsonLines.read(trace).get("traceEvents");
     int bars = 0;
     java.util.Set<Integer> tracks = new java.util.HashSet<>();
     for (JsonNode e : events) {
@@ -308,7 +278,7 @@ class FetchCommandTest {
         list("/flaky/a?fails=1&status=500", "/flaky/b?fails=5&status=503",
             "/flaky/c?fails=1&status=404").toString());
 
-    Map<String, JsonNode> byUrl = resultsByUrl(jsonLines(result));
+    Map<String, JsonNode> byUrl = JsonLines.byUrl(JsonLines.lines(result));
     JsonNode recovered = byUrl.get(url("/flaky/a?fails=1&status=500"));
     assertEquals(200, recovered.get("status").asInt());
     assertEquals(2, recovered.get("attempts").asInt());
@@ -328,7 +298,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "1",
         list("/flaky/r?fails=1&status=503&retry-after=1").toString());
 
-    JsonNode node = resultsByUrl(jsonLines(result)).get(url(
+    JsonNode node = JsonLines.byUrl(JsonLines.lines(result)).get(url(
         "/flaky/r?fails=1&status=503&retry-after=1"));
     assertEquals(200, node.get("status").asInt());
     assertEquals(2, node.get("attempts").asInt());
@@ -342,7 +312,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "1", list("/drop/100000")
         .toString());
 
-    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/drop/100000"));
+    JsonNode node = JsonLines.byUrl(JsonLines.lines(result)).get(url("/drop/100000"));
     assertEquals("truncated", node.get("error_kind").asText(), node.toString());
     assertEquals(2, node.get("attempts").asInt(), "retried once");
     assertEquals(ExitCodes.FAILURES, result.exitCode());
@@ -353,7 +323,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", "--timeout", "300ms",
         list("/stall").toString());
 
-    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/stall"));
+    JsonNode node = JsonLines.byUrl(JsonLines.lines(result)).get(url("/stall"));
     assertEquals("timeout", node.get("error_kind").asText(), node.toString());
     assertEquals(200, node.get("status").asInt());
     assertEquals(ExitCodes.FAILURES, result.exitCode());
@@ -364,7 +334,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", "--timeout", "500ms",
         list("/trickle/20000").toString());
 
-    JsonNode node = resultsByUrl(jsonLines(result)).get(url("/trickle/20000"));
+    JsonNode node = JsonLines.byUrl(JsonLines.lines(result)).get(url("/trickle/20000"));
     assertEquals("timeout", node.get("error_kind").asText(), node.toString());
     assertTrue(node.get("elapsed_ms").asDouble() < 5000, "cut at --timeout: " + node);
     assertTrue(node.get("bytes").asLong() > 0, "some bytes had arrived: " + node);
@@ -388,7 +358,7 @@ class FetchCommandTest {
     Cli.Result result = Cli.run("-f", "jsonl", "--output-dir", out.getParent().toString(),
         list("/sub").toString());
 
-    JsonNode node = jsonLines(result).get(0);
+    JsonNode node = JsonLines.lines(result).get(0);
     assertEquals("io", node.get("error_kind").asText(), node.toString());
     assertEquals(1, node.get("attempts").asInt(), "downloading again cannot help");
     assertEquals(1, server.getRequestCount());
@@ -458,7 +428,7 @@ class FetchCommandTest {
     Path list = ListFiles.write(dir, List.of("http://127.0.0.1:" + port + "/gone"));
     Cli.Result result = Cli.run("-f", "jsonl", "--retries", "0", list.toString());
 
-    JsonNode node = jsonLines(result).get(0);
+    JsonNode node = JsonLines.lines(result).get(0);
     assertEquals("connect", node.get("error_kind").asText(), node.toString());
     assertTrue(node.get("status").isNull());
     assertEquals(ExitCodes.FAILURES, result.exitCode());
@@ -468,7 +438,7 @@ class FetchCommandTest {
   void redirectsAreFollowed() throws IOException {
     Cli.Result result = Cli.run("-f", "jsonl", list("/redirect/3").toString());
 
-    JsonNode node = jsonLines(result).get(0);
+    JsonNode node = JsonLines.lines(result).get(0);
     assertEquals(url("/redirect/3"), node.get("url").asText(), "the URL as given");
     assertEquals(10, node.get("bytes").asInt());
     assertEquals(ExitCodes.OK, result.exitCode());
@@ -476,16 +446,11 @@ class FetchCommandTest {
 
   @Test
   void redirectToAnotherSchemeIsAFailureNotASuccess() throws IOException {
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-        return new mockwebserver3.MockResponse.Builder().code(302)
-            .addHeader("Location", "ftp://user:pw@files.example/x").build();
-      }
-    });
+    server.setDispatcher(new FixedDispatcher(new mockwebserver3.MockResponse.Builder()
+        .code(302).addHeader("Location", "ftp://user:pw@files.example/x").build()));
     Cli.Result result = Cli.run("-f", "jsonl", list("/moved").toString());
 
-    JsonNode node = jsonLines(result).get(0);
+    JsonNode node = JsonLines.lines(result).get(0);
     assertEquals(302, node.get("status").asInt());
     assertEquals("http", node.get("error_kind").asText());
     assertEquals("HTTP 302 Redirection: redirect not followed (to ftp://***@files.example/x)",
@@ -503,9 +468,9 @@ class FetchCommandTest {
     assertTrue(result.err().contains(list + ":5: not an absolute URL"), result.err());
     assertTrue(result.err().contains(list + ":6: contains a space"), result.err());
     assertFalse(result.out().contains("secret") || result.err().contains("secret"));
-    List<JsonNode> nodes = jsonLines(result);
+    List<JsonNode> nodes = JsonLines.lines(result);
     assertEquals(6, nodes.size());
-    Map<String, JsonNode> byUrl = resultsByUrl(nodes);
+    Map<String, JsonNode> byUrl = JsonLines.byUrl(nodes);
     assertEquals(5, byUrl.get(url("/bytes/5")).get("bytes").asInt());
     assertEquals(6, byUrl.get(url("/bytes/6")).get("bytes").asInt());
     assertEquals("invalid_url", byUrl.get("ftp://x/y").get("error_kind").asText());
@@ -535,7 +500,7 @@ class FetchCommandTest {
         "-f", "jsonl", "-");
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertEquals(3, jsonLines(result).size());
+    assertEquals(3, JsonLines.lines(result).size());
   }
 
   @Test

@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,23 +29,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LauncherIT {
   @TempDir Path dir;
   private final ArrivalDispatcher site = new ArrivalDispatcher(2);
-  private MockWebServer server;
+  @StartStop private final MockWebServer server = new MockWebServer();
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new MockWebServer();
+  {
     server.setDispatcher(site);
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
   }
 
   private Path list(String... paths) {
-    return ListFiles.write(dir, Stream.of(paths).map(p -> server.url(p).toString())
-        .collect(Collectors.toList()));
+    return ListFiles.onServer(dir, server, paths);
   }
 
   @Test

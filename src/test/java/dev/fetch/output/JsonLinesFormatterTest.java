@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.testing.JsonLines;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonLinesFormatterTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> RESULT_FIELDS = List.of("type", "index", "url", "status",
       "bytes", "elapsed_ms", "attempts", "worker", "error", "error_kind");
   private static final List<String> SUMMARY_FIELDS = List.of("type", "mode", "workers", "urls",
@@ -35,7 +34,7 @@ class JsonLinesFormatterTest {
   private static JsonNode parse(String line, List<String> fields) throws Exception {
     assertTrue(line.endsWith("\n"), line);
     assertEquals(line.length() - 1, line.indexOf('\n'), "one line only: " + line);
-    JsonNode node = MAPPER.readTree(line);
+    JsonNode node = JsonLines.parse(line);
     assertEquals(fields, iterable(node.fieldNames()));
     return node;
   }

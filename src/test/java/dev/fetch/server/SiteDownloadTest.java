@@ -3,11 +3,11 @@ package dev.fetch.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.cli.ExitCodes;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.JsonLines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** fetch against its own test site: the tutorial's byte counts, and the faults it can stage. */
 class SiteDownloadTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static SiteServer server;
 
   @BeforeAll
@@ -34,17 +33,6 @@ class SiteDownloadTest {
     server.close();
   }
 
-  private static List<JsonNode> results(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : result.outLines()) {
-      JsonNode node = JSON.readTree(line);
-      if (node.get("type").asText().equals("result")) {
-        nodes.add(node);
-      }
-    }
-    return nodes;
-  }
-
   @ParameterizedTest
   @EnumSource(Mode.class)
   void everyModeReadsTheTutorialsFifteenByteCounts(Mode mode) throws IOException {
@@ -55,7 +43,7 @@ class SiteDownloadTest {
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     Map<String, Long> bytes = new LinkedHashMap<>();
-    for (JsonNode node : results(result)) {
+    for (JsonNode node : JsonLines.results(result)) {
       String url = node.get("url").asText();
       bytes.put(url.substring(url.indexOf("/wiki/") + 6, url.indexOf('?')),
           node.get("bytes").asLong());
@@ -80,7 +68,7 @@ class SiteDownloadTest {
     assertEquals(ExitCodes.OK, result.exitCode(), result.err());
     boolean[] seen = new boolean[count];
     int results = 0;
-    for (JsonNode node : results(result)) {
+    for (JsonNode node : JsonLines.results(result)) {
       int index = node.get("index").asInt();
       assertEquals(false, seen[index], "index " + index + " reported twice");
       seen[index] = true;
@@ -88,7 +76,7 @@ class SiteDownloadTest {
       results++;
     }
     assertEquals(count, results);
-    JsonNode summary = JSON.readTree(result.outLines().get(count));
+    JsonNode summary = JsonLines.parse(result.outLines().get(count));
     assertEquals(count, summary.get("succeeded").asInt());
     assertEquals(1000, summary.get("workers").asInt());
   }
@@ -99,7 +87,7 @@ class SiteDownloadTest {
     Cli.Result result = Cli.runWithStdin(list, "-f", "jsonl", "--retries", "0", "--timeout",
         "500ms", "--order", "input", "-");
 
-    List<JsonNode> nodes = results(result);
+    List<JsonNode> nodes = JsonLines.results(result);
     assertEquals("truncated", nodes.get(0).get("error_kind").asText(), nodes.get(0).toString());
     assertEquals(50000, nodes.get(0).get("bytes").asLong(), "the bytes that did arrive");
     assertEquals("timeout", nodes.get(1).get("error_kind").asText(), nodes.get(1).toString());
@@ -111,7 +99,7 @@ class SiteDownloadTest {
     String list = server.baseUrl() + "/bytes/2000?rate=20000\n";
     Cli.Result result = Cli.runWithStdin(list, "-f", "jsonl", "-");
 
-    assertEquals(2000, results(result).get(0).get("bytes").asInt());
+    assertEquals(2000, JsonLines.results(result).get(0).get("bytes").asInt());
     assertEquals(ExitCodes.OK, result.exitCode());
   }
 }

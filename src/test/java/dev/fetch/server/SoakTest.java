@@ -3,10 +3,10 @@ package dev.fetch.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.cli.ExitCodes;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.Modes;
 import java.io.IOException;
 import org.junit.jupiter.api.Tag;
@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Tag("soak")
 class SoakTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @ParameterizedTest
   @EnumSource(value = Mode.class, names = {"THREADS", "VIRTUAL", "ASYNC"})
   void tenThousandUrlsWithMoreWorkersThanTheBacklogEachReportedOnce(Mode mode)
@@ -36,7 +34,7 @@ class SoakTest {
       int[] seen = new int[count];
       long succeeded = 0;
       for (String line : result.outLines()) {
-        JsonNode node = JSON.readTree(line);
+        JsonNode node = JsonLines.parse(line);
         if (node.get("type").asText().equals("result")) {
           seen[node.get("index").asInt()]++;
           succeeded += node.get("error").isNull() ? 1 : 0;

@@ -8,10 +8,11 @@ import okio.GzipSink;
 import okio.Okio;
 
 /** Gzip-compresses test bodies. */
-final class Gzip {
+public final class Gzip {
   private Gzip() {}
 
-  static Buffer compress(Buffer plain) {
+  /** {@code plain}, gzip-compressed; {@code plain} is consumed. */
+  public static Buffer compress(Buffer plain) {
     Buffer compressed = new Buffer();
     try (BufferedSink gzip = Okio.buffer(new GzipSink(compressed))) {
       gzip.writeAll(plain);

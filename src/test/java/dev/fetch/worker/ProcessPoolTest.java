@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.cli.ExitCodes;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.TestSite;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,10 +32,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * ends with no worker left alive.
  */
 class ProcessPoolTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
   private final TestSite site = new TestSite();
-  private MockWebServer server;
+  @StartStop private final MockWebServer server = new MockWebServer();
+
+  {
+    server.setDispatcher(site);
+  }
 
   @BeforeAll
   static void enableTestHooks() {
@@ -62,22 +63,13 @@ class ProcessPoolTest {
     System.clearProperty(WorkerMain.TEST_HOOKS);
   }
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(site);
-    server.start();
-  }
-
   @AfterEach
-  void stopServerAndCheckForWorkers() {
-    server.close();
+  void checkForWorkers() {
     assertEquals(List.of(), liveWorkers(), "every worker exited with its run");
   }
 
   private Path list(String... paths) {
-    return ListFiles.write(dir, Stream.of(paths).map(p -> server.url(p).toString())
-        .collect(Collectors.toList()));
+    return ListFiles.onServer(dir, server, paths);
   }
 
   private static String[] bytes(int count) {
@@ -86,29 +78,6 @@ class ProcessPoolTest {
 
   private static String[] concat(String[] paths, String... more) {
     return Stream.concat(Stream.of(paths), Stream.of(more)).toArray(String[]::new);
-  }
-
-  private static List<JsonNode> lines(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : result.outLines()) {
-      nodes.add(JSON.readTree(line));
-    }
-    return nodes;
-  }
-
-  private static List<JsonNode> results(Cli.Result result) throws IOException {
-    return lines(result).stream().filter(n -> n.get("type").asText().equals("result"))
-        .collect(Collectors.toList());
-  }
-
-  private static JsonNode summary(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = lines(result);
-    return nodes.get(nodes.size() - 1);
-  }
-
-  private static JsonNode byPath(List<JsonNode> results, String path) {
-    return results.stream().filter(n -> n.get("url").asText().contains(path)).findFirst()
-        .orElseThrow(() -> new AssertionError("no result for " + path));
   }
 
   /** Each index once, and all of them. */
@@ -147,12 +116,12 @@ class ProcessPoolTest {
   }
 
   @Test
-  void resultsNameTheWorkerProcessThatRanThem() throws IOException {
+  void resultsNameTheWorkerProcessThatRanThem() {
     Cli.Result result = Cli.run("-m", "processes", "-w", "3", "-f", "jsonl",
         list(bytes(30)).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    List<JsonNode> results = results(result);
+    List<JsonNode> results = JsonLines.results(result);
     assertEachIndexOnce(30, results);
     Set<String> workers = new HashSet<>();
     for (JsonNode node : results) {
@@ -164,30 +133,30 @@ class ProcessPoolTest {
       workers.add(worker);
     }
     assertTrue(workers.size() <= 3, workers.toString());
-    assertEquals(0, summary(result).get("worker_crashes").asInt());
+    assertEquals(0, JsonLines.summary(result).get("worker_crashes").asInt());
   }
 
   @Test
-  void aWorkerThatDiesMidDownloadIsReplacedAndOnlyItsUrlIsTriedAgain() throws IOException {
+  void aWorkerThatDiesMidDownloadIsReplacedAndOnlyItsUrlIsTriedAgain() {
     Path list = list(concat(bytes(12), "/kill-once/a"));
     Cli.Result result = runCapturingStderr(() -> Cli.run("-m", "processes", "-w", "2", "-f",
         "jsonl", "--retries", "0", list.toString()));
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    List<JsonNode> results = results(result);
+    List<JsonNode> results = JsonLines.results(result);
     assertEachIndexOnce(13, results);
-    JsonNode killer = byPath(results, "/kill-once/a");
+    JsonNode killer = JsonLines.byPath(results, "/kill-once/a");
     assertEquals(100, killer.get("bytes").asInt());
     assertEquals(2, killer.get("attempts").asInt(), "the crash counts as an attempt");
     assertEquals(2, site.hits("a"));
     results.stream().filter(n -> n != killer)
         .forEach(n -> assertEquals(1, n.get("attempts").asInt(), n.toString()));
-    assertEquals(1, summary(result).get("worker_crashes").asInt());
+    assertEquals(1, JsonLines.summary(result).get("worker_crashes").asInt());
     assertTrue(result.err().contains("exited with code 137"), result.err());
   }
 
   @Test
-  void aUrlThatKillsEveryWorkerIsAWorkerCrashAndTheRunStillCompletes() throws IOException {
+  void aUrlThatKillsEveryWorkerIsAWorkerCrashAndTheRunStillCompletes() {
     Cli.Result result = Cli.run("-m", "processes", "-w", "2", "--order", "input",
         list(concat(bytes(6), "/kill-always")).toString());
 
@@ -205,14 +174,14 @@ class ProcessPoolTest {
   }
 
   @Test
-  void workerCrashIsItsOwnErrorKind() throws IOException {
+  void workerCrashIsItsOwnErrorKind() {
     Cli.Result result = Cli.run("-m", "processes", "-w", "1", "-f", "jsonl",
         list("/kill-always").toString());
 
-    JsonNode failure = results(result).get(0);
+    JsonNode failure = JsonLines.results(result).get(0);
     assertEquals("worker_crash", failure.get("error_kind").asText(), failure.toString());
     assertEquals(3, failure.get("attempts").asInt());
-    assertEquals(3, summary(result).get("worker_crashes").asInt());
+    assertEquals(3, JsonLines.summary(result).get("worker_crashes").asInt());
   }
 
   @Test
@@ -244,9 +213,9 @@ class ProcessPoolTest {
     Cli.Result result = run.get(60, TimeUnit.SECONDS);
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    List<JsonNode> results = results(result);
+    List<JsonNode> results = JsonLines.results(result);
     assertEachIndexOnce(4, results);
-    JsonNode hold = byPath(results, "/hold");
+    JsonNode hold = JsonLines.byPath(results, "/hold");
     assertEquals(2, hold.get("attempts").asInt());
     assertEquals(2, holds.get());
     assertFalse(hold.get("worker").asText().endsWith("/pid-" + workers.get(0).pid()));
@@ -255,26 +224,26 @@ class ProcessPoolTest {
   }
 
   @Test
-  void oneWorkerRunsEveryUrl() throws IOException {
+  void oneWorkerRunsEveryUrl() {
     Cli.Result result = Cli.run("-m", "processes", "--workers=1", "-f", "jsonl",
         list(bytes(8)).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    List<JsonNode> results = results(result);
+    List<JsonNode> results = JsonLines.results(result);
     assertEachIndexOnce(8, results);
     assertEquals(1, results.stream().map(n -> n.get("worker").asText()).distinct().count());
-    assertEquals(1, summary(result).get("workers").asInt());
+    assertEquals(1, JsonLines.summary(result).get("workers").asInt());
   }
 
   @Test
-  void moreWorkersThanUrlsStartsNoMoreProcessesThanUrls() throws IOException {
+  void moreWorkersThanUrlsStartsNoMoreProcessesThanUrls() {
     Cli.Result result = Cli.run("-m", "processes", "--workers=12", "-f", "jsonl",
         list(bytes(3)).toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    List<JsonNode> results = results(result);
+    List<JsonNode> results = JsonLines.results(result);
     assertEachIndexOnce(3, results);
-    assertEquals(12, summary(result).get("workers").asInt());
+    assertEquals(12, JsonLines.summary(result).get("workers").asInt());
     // A pool thread starts its worker on its first URL, so every worker started ran a URL.
     long workers = results.stream().map(n -> n.get("worker").asText()).distinct().count();
     assertTrue(workers >= 1 && workers <= 3, workers + " workers");

@@ -1,0 +1,202 @@
+package dev.fetch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fetch.download.ErrorKind;
+import dev.fetch.download.HttpSettings;
+import dev.fetch.save.StorageException;
+import dev.fetch.testing.Ports;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every branch of {@link FailureClassifier}: each exception type to its kind and message, with
+ * the body started or not. Where it is cheap the exception is a real one, from a real socket on
+ * 127.0.0.1 or a name the test hosts file does not know.
+ */
+class FailureClassifierTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  private final List<OkHttpClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void shutDown() {
+    clients.forEach(client -> HttpClients.shutdown(client, false));
+  }
+
+  /** The production client, with the given connect and call timeouts. */
+  private OkHttpClient client(Duration timeout) {
+    OkHttpClient client = HttpClients.create(new HttpSettings(1, timeout, timeout, "fetch-test",
+        0));
+    clients.add(client);
+    return client;
+  }
+
+  /** What {@code GET url} threw, with timeouts long enough for a TLS handshake on a busy host. */
+  private IOException failureOf(String url) {
+    return failureOf(client(Duration.ofSeconds(10)), url);
+  }
+
+  private static IOException failureOf(OkHttpClient client, String url) {
+    return assertThrows(IOException.class,
+        () -> client.newCall(new Request.Builder().url(url).build()).execute().close());
+  }
+
+  private static void assertClassified(ErrorKind kind, String message, IOException e,
+      boolean duringBody) {
+    ErrorKind actual = FailureClassifier.kind(e, duringBody);
+    assertEquals(kind, actual, e.toString());
+    assertEquals(message, FailureClassifier.message(e, actual));
+  }
+
+  @Test
+  void aStorageFailureIsStorageAndSaysOnlyItsMessageEvenDuringTheBody() {
+    IOException e = new StorageException("cannot write out/page: No space left on device",
+        new IOException("No space left on device"));
+    assertClassified(ErrorKind.STORAGE, "cannot write out/page: No space left on device", e,
+        false);
+    assertClassified(ErrorKind.STORAGE, "cannot write out/page: No space left on device", e,
+        true);
+  }
+
+  @Test
+  void aBodyOverMaxSizeIsTooLargeEvenDuringTheBody() {
+    IOException e = new TooLargeException(1000);
+    assertClassified(ErrorKind.TOO_LARGE, "body larger than --max-size (1000 bytes)", e, false);
+    assertClassified(ErrorKind.TOO_LARGE, "body larger than --max-size (1000 bytes)", e, true);
+  }
+
+  @Test
+  void aReadTimeoutFromAServerThatNeverAnswersIsATimeout() {
+    server.enqueue(new MockResponse.Builder()
+        .onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    IOException e = failureOf(client(Duration.ofMillis(200)), server.url("/silent").toString());
+
+    assertInstanceOf(InterruptedIOException.class, e);
+    assertClassified(ErrorKind.TIMEOUT, "timed out: " + e.getMessage(), e, false);
+    assertClassified(ErrorKind.TIMEOUT, "timed out: " + e.getMessage(), e, true);
+  }
+
+  @Test
+  void anInterruptedIoFailureOnAnInterruptedThreadIsNotATimeout() {
+    IOException e = new InterruptedIOException("interrupted");
+    Thread.currentThread().interrupt();
+    try {
+      assertClassified(ErrorKind.IO, "I/O error: interrupted", e, false);
+      assertClassified(ErrorKind.TRUNCATED, "body cut short: interrupted", e, true);
+    } finally {
+      Thread.interrupted(); // leave the thread as it was
+    }
+  }
+
+  @Test
+  void aSocketTimeoutIsATimeout() {
+    IOException e = new SocketTimeoutException("Read timed out");
+    assertClassified(ErrorKind.TIMEOUT, "timed out: Read timed out", e, false);
+  }
+
+  @Test
+  void anyOtherFailureDuringTheBodyIsTruncated() {
+    assertClassified(ErrorKind.TRUNCATED, "body cut short: unexpected end of stream",
+        new java.io.EOFException("unexpected end of stream"), true);
+    assertClassified(ErrorKind.TRUNCATED, "body cut short: nope.invalid",
+        new UnknownHostException("nope.invalid"), true);
+    assertClassified(ErrorKind.TRUNCATED, "body cut short: Connection refused",
+        new ConnectException("Connection refused"), true);
+  }
+
+  @Test
+  void anUnknownHostIsDns() {
+    // The test JVM resolves names from src/test/resources/hosts, which knows only localhost.
+    IOException e = failureOf("http://nonexistent.invalid/x");
+
+    assertInstanceOf(UnknownHostException.class, e);
+    // The JDK's own text differs between its resolvers (the hosts file's names the file).
+    assertClassified(ErrorKind.DNS, "unknown host " + e.getMessage(), e, false);
+    assertTrue(e.getMessage().contains("nonexistent.invalid"), e.getMessage());
+  }
+
+  @Test
+  void aRefusedConnectionIsConnect() {
+    int port = Ports.refused();
+    IOException e = failureOf("http://127.0.0.1:" + port + "/");
+
+    assertInstanceOf(ConnectException.class, e);
+    assertClassified(ErrorKind.CONNECT, "cannot connect: Failed to connect to /127.0.0.1:" + port,
+        e, false);
+  }
+
+  @Test
+  void noRouteToHostIsConnect() {
+    assertClassified(ErrorKind.CONNECT, "cannot connect: No route to host",
+        new NoRouteToHostException("No route to host"), false);
+  }
+
+  @Test
+  void aTlsFailureIsConnectAndSaysTls() {
+    // A real one (an untrusted certificate) is FaultsTest's: a first TLS handshake in a JVM
+    // takes about a second, too slow for a unit test.
+    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: PKIX path building failed",
+        new SSLHandshakeException("PKIX path building failed"), false);
+  }
+
+  @Test
+  void aTlsFailureAsTheCauseIsConnectAndIsTheOneTold() {
+    IOException e = new IOException("wrapped", new SSLException("bad record MAC"));
+    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: bad record MAC", e, false);
+  }
+
+  @Test
+  void aTlsFailureSuppressedWithAnotherIsConnectAndIsTheOneTold() {
+    // OkHttp tried two addresses: the last failure is thrown, the earlier ones suppressed.
+    IOException e = new ConnectException("Connection refused");
+    e.addSuppressed(new SSLHandshakeException("PKIX path building failed"));
+    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: PKIX path building failed", e,
+        false);
+
+    IOException deeper = new IOException("outer", new IOException("inner"));
+    deeper.getCause().addSuppressed(new SSLException("handshake alert"));
+    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: handshake alert", deeper, false);
+  }
+
+  @Test
+  void tooManyRedirectsIsHttpAndSaysOnlyItsMessage() {
+    assertClassified(ErrorKind.HTTP, "Too many follow-up requests: 21",
+        new ProtocolException("Too many follow-up requests: 21"), false);
+  }
+
+  @Test
+  void anyOtherProtocolFailureIsIo() {
+    assertClassified(ErrorKind.IO, "I/O error: Unexpected status line: HTTP/1.1 abc",
+        new ProtocolException("Unexpected status line: HTTP/1.1 abc"), false);
+    assertClassified(ErrorKind.IO, "I/O error: ProtocolException", new ProtocolException(),
+        false);
+  }
+
+  @Test
+  void anyOtherFailureIsIoAndAMissingMessageIsTheClassName() {
+    assertClassified(ErrorKind.IO, "I/O error: Connection reset",
+        new java.net.SocketException("Connection reset"), false);
+    assertClassified(ErrorKind.IO, "I/O error: IOException", new IOException(), false);
+  }
+}
