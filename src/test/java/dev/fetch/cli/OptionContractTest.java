@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.TestSite;
@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,22 +35,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * worker JVMs) fails here.
  */
 class OptionContractTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
-  private final TestSite site = new TestSite();
-  private MockWebServer server;
+  @StartStop private final MockWebServer server = new MockWebServer();
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new MockWebServer();
-    server.setDispatcher(site);
-    server.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
+  {
+    server.setDispatcher(new TestSite());
   }
 
   @ParameterizedTest
@@ -193,26 +181,15 @@ class OptionContractTest {
   }
 
   private Path list(String... paths) {
-    List<String> lines = new ArrayList<>();
-    for (String path : paths) {
-      lines.add(server.url(path).toString());
-    }
-    return ListFiles.write(dir, lines);
+    return ListFiles.onServer(dir, server, paths);
   }
 
-  private static List<JsonNode> results(Cli.Result result) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : result.outLines()) {
-      JsonNode node = JSON.readTree(line);
-      if (node.get("type").asText().equals("result")) {
-        nodes.add(node);
-      }
-    }
-    return nodes;
+  private static List<JsonNode> results(Cli.Result result) {
+    return JsonLines.results(result);
   }
 
   /** Each URL's index → "status bytes error_kind attempts", what must not depend on the mode. */
-  private static Map<Integer, String> outcomes(Cli.Result result) throws IOException {
+  private static Map<Integer, String> outcomes(Cli.Result result) {
     Map<Integer, String> outcomes = new TreeMap<>();
     results(result).stream().sorted(Comparator.comparingInt(n -> n.get("index").asInt()))
         .forEach(n -> outcomes.put(n.get("index").asInt(), n.get("status").asText("0") + " "

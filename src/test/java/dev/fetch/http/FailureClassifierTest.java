@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.save.StorageException;
 import dev.fetch.testing.Ports;
 import java.io.IOException;
@@ -46,8 +46,8 @@ class FailureClassifierTest {
 
   /** The production client, with the given connect and call timeouts. */
   private OkHttpClient client(Duration timeout) {
-    OkHttpClient client = HttpClients.create(new HttpSettings(1, timeout, timeout, "fetch-test",
-        0));
+    OkHttpClient client = HttpClients.create(DownloadSettings.builder()
+        .connectTimeout(timeout).timeout(timeout).userAgent("fetch-test").build());
     clients.add(client);
     return client;
   }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.HttpSettings;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.time.Time;
 import dev.fetch.download.WorkerNames;
 import dev.fetch.save.BodySink;
 import dev.fetch.testing.FixedDispatcher;
@@ -62,10 +64,13 @@ class OkHttpDownloaderTest {
 
   /** The one place a downloader is built: with the production client, this sink and limit. */
   private OkHttpDownloader downloader(BodySink sink, long maxSize) {
-    client = HttpClients.create(new HttpSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(5),
-        "fetch-test", 0));
-    return new OkHttpDownloader(client, sink, ticker, Clock.fixed(NOW, ZoneOffset.UTC),
-        "fetch-test", maxSize);
+    DownloadSettings settings = DownloadSettings.builder().workers(4)
+        .connectTimeout(Duration.ofSeconds(5)).timeout(Duration.ofSeconds(5))
+        .userAgent("fetch-test").maxSize(maxSize).build();
+    client = HttpClients.create(settings);
+    Time time = new Time(ticker, Clock.fixed(NOW, ZoneOffset.UTC), Time.system().sleeper(),
+        Time.system().scheduler());
+    return new OkHttpDownloader(client, sink, settings, time, Diagnostics.none());
   }
 
   private OkHttpDownloader downloader() {
