@@ -8,6 +8,7 @@ import dev.fetch.engine.RunSummary;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.ExportWriter;
 import dev.fetch.output.Format;
+import dev.fetch.output.OutputPaths;
 import dev.fetch.output.Progress;
 import dev.fetch.output.ResultPrinter;
 import dev.fetch.output.TerminalProgress;
@@ -177,6 +178,8 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (a "
           + "URL list, or - for standard input)");
     }
+    checkWritable("--trace", trace);
+    checkWritable("--save-failed", saveFailed);
     if (workers != null) {
       if (workers < 1 || workers > MAX_WORKERS) {
         throw new ParameterException(spec.commandLine(), "--workers must be between 1 and "
@@ -188,6 +191,18 @@ public final class FetchCommand implements Callable<Integer> {
     }
     return new DownloadPlan(input, mode, order,
         http.settings(spec, mode.workers(workers), retries, outputDir));
+  }
+
+  /** An output file that cannot be written is a usage error before the first request. */
+  private void checkWritable(String option, Path target) {
+    if (target == null || target.toString().equals("-") && option.equals("--trace")) {
+      return;
+    }
+    String problem = OutputPaths.problem(target.toString());
+    if (problem != null) {
+      throw new ParameterException(spec.commandLine(), option + ": cannot write " + target + " ("
+          + problem + ")");
+    }
   }
 
   private Progress progressDisplay(PrintWriter err) {

@@ -1,7 +1,6 @@
 package dev.fetch.compare;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.fetch.output.OutputPaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -82,39 +81,9 @@ public record OutputTargets(String json, String csv, String markdown, String rep
     if (target.isEmpty()) {
       throw new PlanException(option + ": an empty path names no file");
     }
-    String problem = problem(target);
+    String problem = OutputPaths.problem(target);
     if (problem != null) {
       throw new PlanException(option + ": cannot write " + target + " (" + problem + ")");
     }
-  }
-
-  /** Why {@code target} cannot be written, or null when it can. */
-  private static String problem(String target) {
-    Path path;
-    try {
-      path = Path.of(target).toAbsolutePath();
-    } catch (java.nio.file.InvalidPathException e) {
-      return "not a valid path";
-    }
-    if (Files.isDirectory(path)) {
-      return "it is a directory";
-    }
-    Path dir = path.getParent();
-    if (dir == null) {
-      return "no directory";
-    }
-    if (!Files.exists(dir)) {
-      return "no such directory " + dir;
-    }
-    if (!Files.isDirectory(dir)) {
-      return dir + " is not a directory";
-    }
-    if (!Files.isWritable(dir)) {
-      return "directory " + dir + " is not writable";
-    }
-    if (Files.exists(path) && !Files.isRegularFile(path)) {
-      return "not a regular file";
-    }
-    return null;
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.FakeTime;
 import dev.fetch.testing.FixedDispatcher;
 import dev.fetch.testing.GateDispatcher;
 import dev.fetch.testing.JsonLines;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -295,15 +297,17 @@ class FetchCommandTest {
 
   @Test
   void retryAfterIsHonoured() throws IOException {
-    Cli.Result result = Cli.run("-f", "jsonl", "--retries", "1",
+    FakeTime time = new FakeTime();
+    Cli.Result result = Cli.runWithTime(time.time(), "-f", "jsonl", "--retries", "1",
         list("/flaky/r?fails=1&status=503&retry-after=1").toString());
 
     JsonNode node = JsonLines.byUrl(JsonLines.lines(result)).get(url(
         "/flaky/r?fails=1&status=503&retry-after=1"));
     assertEquals(200, node.get("status").asInt());
     assertEquals(2, node.get("attempts").asInt());
-    assertTrue(node.get("elapsed_ms").asDouble() >= 1000,
-        "waited the second the server asked for: " + node);
+    assertEquals(List.of(Duration.ofSeconds(1)), time.waits(),
+        "waited the second the server asked for, on the injected sleeper");
+    assertTrue(node.get("elapsed_ms").asDouble() >= 1000, "and counts it: " + node);
     assertEquals(ExitCodes.OK, result.exitCode());
   }
 
@@ -613,5 +617,35 @@ class FetchCommandTest {
     assertTrue(result.err().startsWith("fetch: --output-dir: cannot create output directory "),
         result.err());
     assertEquals(0, server.getRequestCount(), "nothing was downloaded");
+  }
+
+  @Test
+  void verboseIsPerRunNotPerJvm() throws IOException {
+    Path urls = list("/flaky/v?fails=1&status=503");
+
+    Cli.Result loud = Cli.run("-v", "--retries", "1", urls.toString());
+    Cli.Result quiet = Cli.run("--retries", "1", list("/flaky/w?fails=1&status=503").toString());
+
+    assertTrue(loud.err().contains("attempt 1 failed (HTTP 503"), loud::toString);
+    assertTrue(loud.err().contains("GET "), loud::toString);
+    assertFalse(quiet.err().contains("GET "), "no debug after an earlier -v: " + quiet);
+    assertFalse(quiet.err().contains("retrying in"), quiet::toString);
+  }
+
+  @Test
+  void anUnwritableTraceOrFailedListIsAUsageErrorBeforeAnyRequest() throws IOException {
+    Path urls = list("/bytes/5");
+    Path missing = dir.resolve("no-such-dir");
+
+    Cli.Result trace = Cli.run("--trace", missing.resolve("t.json").toString(), urls.toString());
+    Cli.Result failed = Cli.run("--save-failed", dir.toString(), urls.toString());
+
+    assertEquals(ExitCodes.USAGE, trace.exitCode(), trace::toString);
+    assertTrue(trace.err().contains("--trace: cannot write " + missing.resolve("t.json")
+        + " (no such directory " + missing + ")"), trace::toString);
+    assertEquals(ExitCodes.USAGE, failed.exitCode(), failed::toString);
+    assertTrue(failed.err().contains("--save-failed: cannot write " + dir
+        + " (it is a directory)"), failed::toString);
+    assertEquals(0, server.getRequestCount(), "nothing was requested");
   }
 }

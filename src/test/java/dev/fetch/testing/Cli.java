@@ -2,6 +2,7 @@ package dev.fetch.testing;
 
 import dev.fetch.cli.FetchCommandLine;
 import dev.fetch.cli.Interrupts;
+import dev.fetch.time.Time;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
-/** Runs the fetch command line in-process, through picocli's {@code execute()}. */
+/**
+ * Runs the fetch command line in-process, through picocli's {@code execute()}, with real clocks
+ * but back-offs that pass at once ({@link FakeTime#instantWaits()}): no test waits for a retry.
+ */
 public final class Cli {
   private Cli() {}
 
@@ -51,10 +55,20 @@ public final class Cli {
    */
   public static Result runWith(Consumer<CommandLine> setUp, Interrupts interrupts,
       InputStream stdin, String... args) {
+    return runWith(FakeTime.instantWaits(), setUp, interrupts, stdin, args);
+  }
+
+  /** Runs with the given time, e.g. a {@link FakeTime} whose waits a test inspects. */
+  public static Result runWithTime(Time time, String... args) {
+    return runWith(time, cli -> { }, Interrupts.none(), InputStream.nullInputStream(), args);
+  }
+
+  private static Result runWith(Time time, Consumer<CommandLine> setUp, Interrupts interrupts,
+      InputStream stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
-        interrupts);
+        interrupts, time);
     setUp.accept(cli);
     int code = cli.execute(args);
     return new Result(code, out.toString(), err.toString());
