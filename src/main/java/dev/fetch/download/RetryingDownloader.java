@@ -70,14 +70,20 @@ public final class RetryingDownloader implements Downloader {
         return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(first)));
       }
       CompletableFuture<DownloadResult> next = new CompletableFuture<>();
-      time.scheduler().schedule(delay, () -> attemptAsync(request, attempt + 1, first)
-          .whenComplete((r, e) -> {
+      time.scheduler().schedule(delay, () -> {
+        try {
+          attemptAsync(request, attempt + 1, first).whenComplete((r, e) -> {
             if (e != null) {
               next.completeExceptionally(e);
             } else {
               next.complete(r);
             }
-          }));
+          });
+        } catch (RuntimeException | Error bug) {
+          // A bug below must become this URL's result, never a future that never completes.
+          next.completeExceptionally(bug);
+        }
+      });
       return next;
     });
   }

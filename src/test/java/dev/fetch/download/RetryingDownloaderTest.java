@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.testing.FakeTime;
+import dev.fetch.time.Time;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -289,5 +293,42 @@ class RetryingDownloaderTest {
     assertEquals(2, result.attempts());
     assertEquals(List.of(ms(125)), time.waits());
     assertEquals(2, delegate.requests.size());
+  }
+
+  @Test
+  void aBugInALaterAsyncAttemptCompletesTheFutureExceptionallyNeverLeavesItHanging() {
+    Downloader breaksOnRetry = new Downloader() {
+      int calls;
+
+      @Override
+      public DownloadResult download(DownloadRequest request) {
+        throw new AssertionError("async only");
+      }
+
+      @Override
+      public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+        if (++calls > 1) {
+          throw new IllegalStateException("bug on attempt " + calls);
+        }
+        return CompletableFuture.completedFuture(status(503));
+      }
+    };
+    // Like a real executor, this scheduler swallows what its task throws.
+    Time swallowing = new Time(ticker, time.time().wallClock(), time.time().sleeper(),
+        (delay, task) -> {
+          try {
+            task.run();
+          } catch (RuntimeException ignored) {
+            // lost, as on a real executor's thread
+          }
+        });
+    RetryingDownloader downloader = new RetryingDownloader(breaksOnRetry,
+        RetryPolicyTest.policy(2, 0.0), swallowing, Diagnostics.none());
+
+    CompletableFuture<DownloadResult> result = downloader.downloadAsync(REQUEST);
+
+    assertTrue(result.isCompletedExceptionally(), "completed, not left hanging");
+    ExecutionException e = assertThrows(ExecutionException.class, result::get);
+    assertTrue(e.getCause().getMessage().contains("bug on attempt 2"), e.toString());
   }
 }
