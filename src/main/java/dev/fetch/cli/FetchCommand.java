@@ -78,7 +78,7 @@ public final class FetchCommand implements Callable<Integer> {
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
       description = "Downloads at once (default: threads min(32, cores + 4), here "
-          + "${dev.fetch.defaultWorkers}; processes one per core; virtual and async 256; "
+          + "${bundle:dev.fetch.defaultWorkers}; processes one per core; virtual and async 256; "
           + "sequential 1).")
   Integer workers;
 

@@ -10,6 +10,7 @@ import dev.fetch.server.PortInUseException;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import java.io.InputStream;
+import java.util.ListResourceBundle;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,12 +42,12 @@ public final class FetchCommandLine {
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
       Interrupts interrupts, Time time) {
-    System.setProperty("dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers()));
     CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts, time));
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(interrupts));
     cli.addSubcommand("demo", new DemoCommand(interrupts));
     cli.addSubcommand("compare", new CompareCommand(stdin, interrupts));
+    cli.setResourceBundle(new HelpValues());
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(Mode.class, new EnumConverter<>(Mode.class));
@@ -95,4 +96,16 @@ public final class FetchCommandLine {
     }
   }
 
+
+  /**
+   * Values the help text shows that are true for this machine ({@code ${bundle:…}} in a
+   * description), given per command line rather than as system properties.
+   */
+  private static final class HelpValues extends ListResourceBundle {
+    @Override
+    protected Object[][] getContents() {
+      return new Object[][] {
+          {"dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers())}};
+    }
+  }
 }

@@ -648,4 +648,13 @@ class FetchCommandTest {
         + " (it is a directory)"), failed::toString);
     assertEquals(0, server.getRequestCount(), "nothing was requested");
   }
+
+  @Test
+  void helpShowsThisMachinesDefaultWorkersWithoutASystemProperty() {
+    Cli.Result help = Cli.run("--help");
+
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("here "
+        + dev.fetch.strategy.Mode.THREADS.defaultWorkers() + ";"), help::toString);
+    assertEquals(null, System.getProperty("dev.fetch.defaultWorkers"));
+  }
 }
