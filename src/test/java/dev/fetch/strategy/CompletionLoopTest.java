@@ -11,6 +11,8 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlEntry;
+import dev.fetch.testing.Entries;
+import dev.fetch.testing.WatchedEntries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +30,6 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +73,7 @@ class CompletionLoopTest {
     RecordingLauncher launcher = new RecordingLauncher(index -> true);
     List<DownloadResult> results = new ArrayList<>();
 
-    CompletionLoop.run(List.of(entry(0), invalid(1), entry(2)).iterator(), launcher, 1,
+    CompletionLoop.run(List.of(Entries.valid(0), Entries.invalid(1), Entries.valid(2)).iterator(), launcher, 1,
         Order.COMPLETION, results::add);
 
     assertEquals(List.of(0, 2), launcher.launched(), "the invalid entry was never launched");
@@ -91,7 +92,7 @@ class CompletionLoopTest {
     int window = 3;
     int total = 10;
     RecordingLauncher launcher = new RecordingLauncher(index -> false);
-    FeederWatch feeder = new FeederWatch(entries(total).iterator());
+    WatchedEntries feeder = new WatchedEntries(entries(total).iterator());
     AtomicInteger reported = new AtomicInteger();
     List<Integer> reportedWhenFourthStarted = new CopyOnWriteArrayList<>();
     launcher.onStart(3, () -> reportedWhenFourthStarted.add(reported.get()));
@@ -152,7 +153,7 @@ class CompletionLoopTest {
     int total = limit + 50;
     // Every download but the first ends at once, on the feeder thread.
     RecordingLauncher launcher = new RecordingLauncher(index -> index != 0);
-    FeederWatch feeder = new FeederWatch(entries(total).iterator());
+    WatchedEntries feeder = new WatchedEntries(entries(total).iterator());
     List<Integer> seen = new ArrayList<>();
     List<String> driverSaw = new CopyOnWriteArrayList<>();
     Thread driver = new Thread(() -> {
@@ -355,57 +356,8 @@ class CompletionLoopTest {
     }
   }
 
-  /**
-   * The entries, remembering the feeder thread that reads them, so a test can wait until it is
-   * parked: the feeder blocks nowhere but on the window (the launcher never blocks).
-   */
-  private static final class FeederWatch implements Iterator<UrlEntry> {
-    private final Iterator<UrlEntry> entries;
-    private volatile Thread feeder;
-
-    FeederWatch(Iterator<UrlEntry> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public boolean hasNext() {
-      feeder = Thread.currentThread();
-      return entries.hasNext();
-    }
-
-    @Override
-    public UrlEntry next() {
-      return entries.next();
-    }
-
-    /** Returns once the feeder is waiting for a permit of the window. */
-    void awaitParked() {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-      while (true) {
-        Thread thread = feeder;
-        if (thread != null && thread.getState() == Thread.State.WAITING) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("the feeder never blocked");
-        }
-        Thread.onSpinWait();
-      }
-    }
-  }
-
   private static List<UrlEntry> entries(int count) {
-    return IntStream.range(0, count).mapToObj(CompletionLoopTest::entry)
-        .collect(Collectors.toList());
-  }
-
-  private static UrlEntry entry(int i) {
-    HttpUrl url = HttpUrl.get("http://127.0.0.1/" + i);
-    return new UrlEntry(i, "list.txt", i + 1, url.toString(), url, null);
-  }
-
-  private static UrlEntry invalid(int i) {
-    return new UrlEntry(i, "list.txt", i + 1, "ftp://x/" + i, null, "unsupported scheme 'ftp'");
+    return Entries.first(count);
   }
 
   private static DownloadResult ok(int index) {
