@@ -24,7 +24,10 @@ import java.time.Duration;
 public final class DownloadRun {
   private final DownloadPlan plan;
   private final RunContext context;
-  private volatile Thread runner;
+  /** Guards {@link #runner}, so no interrupt reaches the caller after {@link #execute}. */
+  private final Object runnerLock = new Object();
+  /** The thread in {@link #execute}, or null; guarded by {@link #runnerLock}. */
+  private Thread runner;
   private volatile DownloaderStack stack;
   private volatile boolean cancelled;
   private volatile long startNanos;
@@ -43,7 +46,9 @@ public final class DownloadRun {
    * @throws RuntimeException whatever the listener throws; the run's downloads are cancelled
    */
   public RunSummary execute(RunListener listener) {
-    runner = Thread.currentThread();
+    synchronized (runnerLock) {
+      runner = Thread.currentThread();
+    }
     try (UrlListReader list = UrlLists.open(plan.input(), context.stdin())) {
       if (!list.hasNext()) {
         throw InputException.noUrls(list.source());
@@ -55,19 +60,30 @@ public final class DownloadRun {
       } finally {
         bodies.cleanUp();
       }
+    } finally {
+      synchronized (runnerLock) {
+        runner = null;
+      }
+      if (cancelled) {
+        // The interrupt cancel() sent is this run's, not the caller's: consume it.
+        Thread.interrupted();
+      }
     }
   }
 
   /**
-   * Stops a run in progress: cancels every request and interrupts the running thread. Safe to call
-   * from any thread, any number of times.
+   * Stops a run in progress: interrupts the running thread, then cancels every request. The run
+   * returns a summary that says it was interrupted, whatever finished first; the interrupt never
+   * outlives {@link #execute}. Safe to call from any thread, any number of times.
    */
   public void cancel() {
-    abortDownloads();
-    Thread thread = runner;
-    if (thread != null) {
-      thread.interrupt();
+    cancelled = true;
+    synchronized (runnerLock) {
+      if (runner != null) {
+        runner.interrupt();
+      }
     }
+    abortDownloads();
   }
 
   /** Cancels every download in progress and any started later. */
@@ -104,6 +120,7 @@ public final class DownloadRun {
     } finally {
       downloaders.close();
     }
+    interrupted |= cancelled;
     Duration elapsed = Duration.ofNanos(context.time().ticker().read() - start);
     return sink.summary(plan.mode().toString(), strategy.workers(), elapsed,
         entries.taken() - sink.reported(), interrupted, strategy.workerCrashes());

@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.ConnectionPool;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,12 +197,6 @@ class DownloadRunTest {
     assertEquals(List.of("started", "accept 0"), cancelled.calls);
   }
 
-  @Disabled("bug: DownloadRun.cancel() cancels the downloads (abortDownloads) before it"
-      + " interrupts the runner. The cancelled download's failure can reach the CompletionLoop"
-      + " first: RunSink drops it, but the loop counts it as reported, so strategy.run returns"
-      + " normally. The summary then says interrupted() == false, and the interrupt lands on the"
-      + " caller after execute() has returned and stays set (its next blocking call throws"
-      + " InterruptedException). Seen in about 1 run in 11 in threads and async modes.")
   @Test
   @Timeout(20)
   void cancelAlwaysEndsAnInterruptedRunAndConsumesTheInterrupt() {
