@@ -5,6 +5,7 @@ import dev.fetch.compare.ComparePlan;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.Environment;
 import dev.fetch.compare.FetchRunExecutor;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.compare.OutputTargets;
 import dev.fetch.compare.PlanException;
 import dev.fetch.compare.Requirement;
@@ -145,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
    * timing.
    */
   Function<byte[], RunExecutor> executors = listBytes -> new FetchRunExecutor(input, listBytes,
-      settings(), reuseConnections);
+      settings(), reuseConnections, Diagnostics.to(spec.commandLine().getErr(), false));
 
   CompareCommand(InputStream stdin, Interrupts interrupts) {
     this.stdin = stdin;

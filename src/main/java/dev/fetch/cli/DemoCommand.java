@@ -11,6 +11,8 @@ import dev.fetch.compare.PlanException;
 import dev.fetch.compare.export.CompareTable;
 import dev.fetch.compare.export.Exports;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.NetworkProperties;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.output.ExportWriter;
 import dev.fetch.server.SeedPages;
 import dev.fetch.server.SiteLists;
@@ -108,8 +110,10 @@ final class DemoCommand implements Callable<Integer> {
       byte[] list = SiteLists.seed(server.baseUrl(), delayMillis)
           .getBytes(StandardCharsets.UTF_8);
       DownloadSettings settings = DownloadSettings.builder().workers(workers).retries(0)
-          .userAgent("fetch-demo/" + VersionProvider.version()).build();
-      FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false);
+          .userAgent("fetch-demo/" + VersionProvider.version())
+          .network(NetworkProperties.current()).build();
+      FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false,
+          Diagnostics.to(err, false));
       Benchmark benchmark = new Benchmark(executor, Environment.current(
           VersionProvider.version(), Instant.now().toString()));
       try (Interrupts.Watch watch = interrupts.watch(benchmark::cancel)) {

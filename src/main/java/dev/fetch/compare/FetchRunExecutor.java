@@ -27,17 +27,20 @@ public final class FetchRunExecutor implements RunExecutor {
   private final DownloadSettings settings;
   private final ConnectionPool sharedPool;
   private volatile DownloadRun current;
+  private final Diagnostics diagnostics;
   private volatile boolean cancelled;
 
   /**
    * @param input the list: a path, or {@code -} with its bytes in {@code stdin}
    * @param settings how URLs are downloaded; the concurrency is each slot's worker count
+   * @param diagnostics where warnings go (a worker process that crashed, say)
    */
   public FetchRunExecutor(String input, byte[] stdin, DownloadSettings settings,
-      boolean reuseConnections) {
+      boolean reuseConnections, Diagnostics diagnostics) {
     this.input = input;
     this.stdin = stdin;
     this.settings = settings;
+    this.diagnostics = diagnostics;
     this.sharedPool = reuseConnections ? new ConnectionPool(1024, 5, TimeUnit.MINUTES) : null;
   }
 
@@ -48,7 +51,7 @@ public final class FetchRunExecutor implements RunExecutor {
         settings.withWorkers(c.workers()));
     List<UrlRecord> urls = new ArrayList<>();
     RunContext context = RunContext.of(
-        new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), Diagnostics.none())
+        new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), diagnostics)
         .withSharedPool(sharedPool);
     DownloadRun run = new DownloadRun(plan, context);
     current = run;

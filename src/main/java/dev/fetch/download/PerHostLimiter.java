@@ -73,6 +73,9 @@ public final class PerHostLimiter implements Downloader {
         name -> new Host(limit));
   }
 
+  /** Releases queued on this thread while a release is granting a place (see {@link Host}). */
+  private static final ThreadLocal<Deque<Host>> RELEASING = new ThreadLocal<>();
+
   /** One host's places and the downloads waiting for one. */
   private static final class Host {
     /** Free places; guarded by {@code this}. */
@@ -95,8 +98,31 @@ public final class PerHostLimiter implements Downloader {
       return place;
     }
 
-    /** Gives a place back: to the first live waiter, else to the pool. */
+    /**
+     * Gives a place back: to the first live waiter, else to the pool. Granting a place starts
+     * that waiter's download on this thread; if that download ends at once (a run being torn
+     * down) and releases again, the nested release is queued and done by the outermost one, so
+     * the stack never grows with the number of waiters.
+     */
     void release() {
+      Deque<Host> pending = RELEASING.get();
+      if (pending != null) {
+        pending.add(this);
+        return;
+      }
+      pending = new ArrayDeque<>();
+      RELEASING.set(pending);
+      try {
+        releaseOne();
+        for (Host next; (next = pending.poll()) != null; ) {
+          next.releaseOne();
+        }
+      } finally {
+        RELEASING.remove();
+      }
+    }
+
+    private void releaseOne() {
       while (true) {
         CompletableFuture<Void> next;
         synchronized (this) {

@@ -55,7 +55,6 @@ public final class DownloadRun {
       }
       BodySink bodies = openBodySink();
       try {
-        listener.started();
         return download(list, bodies, listener);
       } finally {
         bodies.cleanUp();
@@ -105,7 +104,14 @@ public final class DownloadRun {
     if (cancelled) {
       downloaders.cancelAll();
     }
-    DownloadStrategy strategy = plan.mode().strategy(plan.settings(), downloaders);
+    DownloadStrategy strategy;
+    try {
+      strategy = plan.mode().strategy(plan.settings(), downloaders);
+      listener.started();
+    } catch (RuntimeException | Error e) {
+      downloaders.close();
+      throw e;
+    }
 
     long start = context.time().ticker().read();
     startNanos = start;

@@ -31,7 +31,12 @@ final class CompletionLoop {
   static void run(Iterator<UrlEntry> entries, Launcher launcher, int window, Order order,
       ResultSink sink) throws InterruptedException {
     InputOrder ordered = order == Order.INPUT ? new InputOrder(sink) : null;
-    ResultSink reporting = ordered != null ? ordered : sink;
+    ResultSink inOrder = ordered != null ? ordered : sink;
+    // Every result is announced as it arrives, then passed on in the plan's order.
+    ResultSink reporting = result -> {
+      sink.arrived(result);
+      inOrder.accept(result);
+    };
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     Semaphore permits = new Semaphore(window + (ordered != null ? InputOrder.MAX_HELD : 0));
     Thread feeder = new Thread(() -> feed(entries, launcher, permits, events), "fetch-input");

@@ -16,9 +16,12 @@ public interface Scheduler {
    */
   void schedule(Duration delay, Runnable task);
 
-  /** Real time: {@link CompletableFuture#delayedExecutor}, on the common pool's timer. */
+  /**
+   * Real time: {@link CompletableFuture#delayedExecutor}, the task run on the JDK's one delay
+   * thread (it only starts the next attempt, which does not block).
+   */
   static Scheduler system() {
     return (delay, task) -> CompletableFuture.delayedExecutor(delay.toNanos(),
-        TimeUnit.NANOSECONDS).execute(task);
+        TimeUnit.NANOSECONDS, Runnable::run).execute(task);
   }
 }

@@ -1,6 +1,7 @@
 package dev.fetch.worker;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.fetch.download.DownloadRequest;
@@ -32,6 +33,8 @@ import okhttp3.HttpUrl;
  *                  "elapsed_ns":…,"attempts":1,"error_kind":null or "TIMEOUT",…,
  *                  "error":null or "…","retry_after_ns":null or …}
  * </pre>
+ *
+ * <p>Error messages name a field or an offset, never the line: a line may hold secrets.
  *
  * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
  * properties as {@code property:NAME} fields, so a worker downloads exactly as the parent's
@@ -95,6 +98,9 @@ public final class WireFormat {
     Map<String, String> properties = new TreeMap<>();
     message.fields().forEach((name, value) -> {
       if (name.startsWith(PROPERTY)) {
+        if (!(value instanceof String)) {
+          throw new IllegalArgumentException(name + " is not a string");
+        }
         properties.put(name.substring(PROPERTY.length()), (String) value);
       }
     });
@@ -182,7 +188,7 @@ public final class WireFormat {
     Map<String, Object> fields = new HashMap<>();
     try (JsonParser json = JSON.createParser(line)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not a message: " + line);
+        throw new IllegalArgumentException("not a JSON object (" + line.length() + " chars)");
       }
       for (JsonToken token = json.nextToken(); token != JsonToken.END_OBJECT;
           token = json.nextToken()) {
@@ -197,17 +203,20 @@ public final class WireFormat {
         } else if (value == JsonToken.VALUE_NULL) {
           fields.put(name, null);
         } else {
-          throw new IllegalArgumentException("unexpected " + value + " in " + line);
+          throw new IllegalArgumentException("unexpected " + value + " in field " + name);
         }
       }
       if (json.nextToken() != null) {
-        throw new IllegalArgumentException("text after the message: " + line);
+        throw new IllegalArgumentException("text after the message");
       }
+    } catch (JsonProcessingException e) {
+      long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+      throw new IllegalArgumentException("not JSON at offset " + offset, e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not a message: " + line, e);
+      throw new IllegalArgumentException("unreadable line", e);
     }
     if (!(fields.get("type") instanceof String)) {
-      throw new IllegalArgumentException("no type: " + line);
+      throw new IllegalArgumentException("no type");
     }
     return new Message((String) fields.get("type"), fields);
   }

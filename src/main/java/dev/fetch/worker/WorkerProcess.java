@@ -65,7 +65,7 @@ final class WorkerProcess {
         log);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
-        line -> log.line("[" + worker.name + "] " + line)));
+        line -> log.line("[" + worker.name + "] " + printable(line))));
     try {
       worker.send(WireFormat.settings(settings));
     } catch (IOException e) {
@@ -169,7 +169,7 @@ final class WorkerProcess {
       try {
         message = WireFormat.parse(line);
       } catch (IllegalArgumentException e) {
-        log.warn(name + " printed on its result stream: " + line);
+        log.warn(name + " printed on its result stream: " + printable(line));
         return;
       }
       try {
@@ -181,11 +181,18 @@ final class WorkerProcess {
           replies.add(WireFormat.result(message, name));
         }
       } catch (RuntimeException e) {
-        log.warn(name + " sent a malformed message (" + e.getMessage() + "): " + line);
+        log.warn(name + " sent a malformed message (" + e.getMessage() + ")");
         kill();
       }
     });
     replies.add(END);
+  }
+
+  /** A worker's line with control characters (terminal escapes) shown as {@code ?}. */
+  static String printable(String line) {
+    StringBuilder text = new StringBuilder(line.length());
+    line.codePoints().forEach(c -> text.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return text.toString();
   }
 
   /** Reads {@code stream} line by line to its end (or until it fails). */

@@ -163,4 +163,32 @@ class PerHostLimiterTest {
       pool.shutdownNow();
     }
   }
+
+  /** Downloads that end at once (a run being torn down) must not nest one release per waiter. */
+  @Test
+  void manyWaitersWhoseDownloadsEndAtOnceDoNotGrowTheStack() throws Exception {
+    CompletableFuture<DownloadResult> first = new CompletableFuture<>();
+    Downloader endsAtOnce = new Downloader() {
+      @Override
+      public DownloadResult download(DownloadRequest request) {
+        throw new AssertionError("async only");
+      }
+
+      @Override
+      public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
+        return request.index() == 0 ? first : CompletableFuture.completedFuture(ok(request));
+      }
+    };
+    PerHostLimiter limiter = new PerHostLimiter(endsAtOnce, 1);
+    List<CompletableFuture<DownloadResult>> results = new ArrayList<>();
+    for (int i = 0; i < 50_000; i++) {
+      results.add(limiter.downloadAsync(request(i, "a.test")));
+    }
+
+    first.complete(ok(request(0, "a.test")));
+
+    for (CompletableFuture<DownloadResult> result : results) {
+      assertEquals(200, result.get(1, TimeUnit.SECONDS).status());
+    }
+  }
 }

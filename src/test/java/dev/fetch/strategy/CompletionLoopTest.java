@@ -147,6 +147,37 @@ class CompletionLoopTest {
   }
 
   @Test
+  void inInputOrderEachResultIsAnnouncedAsItArrivesBeforeItWaitsForItsTurn() throws Exception {
+    int total = 4;
+    RecordingLauncher launcher = new RecordingLauncher(index -> false);
+    Thread driver = new Thread(() -> {
+      launcher.awaitStarted(total);
+      for (int i = total - 1; i >= 0; i--) {
+        launcher.complete(i);
+      }
+    }, "driver");
+    driver.start();
+    List<String> calls = new ArrayList<>();
+
+    CompletionLoop.run(entries(total).iterator(), launcher, total, Order.INPUT,
+        new ResultSink() {
+          @Override
+          public void arrived(DownloadResult result) {
+            calls.add("arrived " + result.index());
+          }
+
+          @Override
+          public void accept(DownloadResult result) {
+            calls.add("accept " + result.index());
+          }
+        });
+    driver.join();
+
+    assertEquals(List.of("arrived 3", "arrived 2", "arrived 1", "arrived 0", "accept 0",
+        "accept 1", "accept 2", "accept 3"), calls);
+  }
+
+  @Test
   void inputOrderGoesMaxHeldPastASlowFirstUrlAndNoFurther() throws Exception {
     int window = 1;
     int limit = window + InputOrder.MAX_HELD;

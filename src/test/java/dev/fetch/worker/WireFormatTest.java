@@ -128,4 +128,30 @@ class WireFormatTest {
     assertThrows(IllegalArgumentException.class,
         () -> WireFormat.settings(WireFormat.parse(line)));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"type\":\"download\",\"url\":\"http://alice:s3cret@a.test/\"",
+      "s3cret", "{\"type\":\"settings\",\"user_agent\":\"s3cret\"} s3cret",
+      "{\"type\":\"settings\",\"x\":[\"s3cret\"]}"})
+  void anErrorNeverEchoesTheLineWhichMayHoldSecrets(String line) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.parse(line));
+
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
+  void aPropertyValueThatIsNotAStringIsAProtocolErrorNotAClassCast() {
+    String line = WireFormat.settings(DownloadSettings.defaults(1)).replace("}",
+        ",\"property:http.proxyHost\":12}");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.settings(WireFormat.parse(line)));
+    assertTrue(e.getMessage().contains("property:http.proxyHost"), e.getMessage());
+  }
+
+  @Test
+  void workerOutputIsShownWithoutControlCharacters() {
+    assertEquals("a?[31mred? bell", WorkerProcess.printable("a\u001b[31mred\u0007 bell"));
+  }
 }
