@@ -2,33 +2,74 @@ package dev.fetch.engine;
 
 import dev.fetch.input.UrlEntry;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * The list's entries, counting how many have been taken, so an interrupted run can tell how many
- * URLs it started but did not finish. The count may be read from any thread.
+ * The list's entries, counting how many have been taken and remembering the valid ones taken
+ * but not yet settled (reported as downloaded or failed), so a run that stops early can tell
+ * which URLs it did not download: those in flight and those never read.
+ *
+ * <p>Taken by the strategy's feeder thread, settled on the reporting thread; reading the rest of
+ * the list happens on the reporting thread after the run, so access to the underlying iterator
+ * is synchronized.
  */
 final class CountingEntries implements Iterator<UrlEntry> {
   private final Iterator<UrlEntry> entries;
   private final AtomicLong taken = new AtomicLong();
+  /** Valid entries taken and not settled: index → the URL as listed, credentials included. */
+  private final ConcurrentMap<Integer, String> unsettled = new ConcurrentHashMap<>();
 
   CountingEntries(Iterator<UrlEntry> entries) {
     this.entries = entries;
   }
 
   @Override
-  public boolean hasNext() {
+  public synchronized boolean hasNext() {
     return entries.hasNext();
   }
 
   @Override
-  public UrlEntry next() {
+  public synchronized UrlEntry next() {
     UrlEntry entry = entries.next();
     taken.incrementAndGet();
+    if (entry.isValid()) {
+      unsettled.put(entry.index(), entry.url().toString());
+    }
     return entry;
   }
 
   long taken() {
     return taken.get();
+  }
+
+  /** Marks entry {@code index} as settled; returns its URL, or null if it was not valid. */
+  String settle(int index) {
+    return unsettled.remove(index);
+  }
+
+  /**
+   * After a run that stopped early: hands over every valid URL not downloaded, in list order —
+   * first those taken but never settled, then, if {@code readRest}, every valid URL of the rest
+   * of the list.
+   */
+  void notDownloaded(boolean readRest, Consumer<String> urls) {
+    Map<Integer, String> left = new TreeMap<>(unsettled);
+    unsettled.clear();
+    left.values().forEach(urls);
+    if (readRest) {
+      synchronized (this) {
+        while (entries.hasNext()) {
+          UrlEntry entry = entries.next();
+          if (entry.isValid()) {
+            urls.accept(entry.url().toString());
+          }
+        }
+      }
+    }
   }
 }

@@ -95,9 +95,9 @@ public final class DownloadRun {
   }
 
   private RunSummary download(UrlListReader list, BodySink bodies, RunListener listener) {
-    RunSink sink = new RunSink(listener, () -> cancelled, this::abortDownloads,
-        () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     CountingEntries entries = new CountingEntries(list);
+    RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
+        () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),
         context.diagnostics(), context.sharedPool(), null);
     stack = downloaders;
@@ -123,13 +123,28 @@ public final class DownloadRun {
       strategy.run(entries, plan.order(), sink);
     } catch (InterruptedException e) {
       interrupted = true;
+    } catch (RuntimeException | Error e) {
+      // Output failed (stdout closed, say): what was not downloaded is still listed.
+      entries.notDownloaded(readsRest(), listener::notDownloaded);
+      throw e;
     } finally {
       downloaders.close();
     }
     interrupted |= cancelled;
+    if (interrupted) {
+      entries.notDownloaded(readsRest(), listener::notDownloaded);
+    }
     Duration elapsed = Duration.ofNanos(context.time().ticker().read() - start);
     return sink.summary(plan.mode().toString(), strategy.workers(), elapsed,
         entries.taken() - sink.reported(), interrupted, strategy.workerCrashes());
+  }
+
+  /**
+   * Whether a run that stopped early reads the rest of its list to say which URLs it never
+   * started: for a file, yes; standard input may never end, so no.
+   */
+  private boolean readsRest() {
+    return !plan.input().equals("-");
   }
 
   private BodySink openBodySink() {

@@ -21,6 +21,14 @@ public interface RunListener {
    */
   void accept(DownloadResult result, Duration sinceStart);
 
+  /**
+   * A URL of the list that was not downloaded, as listed (credentials included, for
+   * {@code --save-failed}): one that failed (after its {@link #accept}), and, when the run stops
+   * early (a signal, a closed output), each one in flight and each one never started, in list
+   * order. Invalid lines are not passed: fed back, they would only fail again.
+   */
+  default void notDownloaded(String url) {}
+
   /** This listener, then {@code next}, for each call. */
   default RunListener andThen(RunListener next) {
     RunListener first = this;
@@ -35,6 +43,12 @@ public interface RunListener {
       public void accept(DownloadResult result, Duration sinceStart) {
         first.accept(result, sinceStart);
         next.accept(result, sinceStart);
+      }
+
+      @Override
+      public void notDownloaded(String url) {
+        first.notDownloaded(url);
+        next.notDownloaded(url);
       }
     };
   }

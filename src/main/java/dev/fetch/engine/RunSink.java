@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  */
 final class RunSink implements ResultSink {
   private final RunListener listener;
+  private final CountingEntries entries;
   private final BooleanSupplier cancelled;
   private final Runnable cancel;
   private final Supplier<Duration> sinceStart;
@@ -32,9 +33,10 @@ final class RunSink implements ResultSink {
   private long failed;
   private long bytes;
 
-  RunSink(RunListener listener, BooleanSupplier cancelled, Runnable cancel,
-      Supplier<Duration> sinceStart) {
+  RunSink(RunListener listener, CountingEntries entries, BooleanSupplier cancelled,
+      Runnable cancel, Supplier<Duration> sinceStart) {
     this.listener = listener;
+    this.entries = entries;
     this.cancelled = cancelled;
     this.cancel = cancel;
     this.sinceStart = sinceStart;
@@ -64,6 +66,10 @@ final class RunSink implements ResultSink {
     }
     try {
       listener.accept(result, arrivedAt != null ? arrivedAt : sinceStart.get());
+      String url = entries.settle(result.index());
+      if (url != null && !result.succeeded()) {
+        listener.notDownloaded(url);
+      }
     } catch (RuntimeException e) {
       cancel.run();
       throw e;

@@ -75,14 +75,20 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
       if (failure.kind() == ErrorKind.INVALID_URL) {
         err.println(failure.message());
         err.flush();
-      } else if (failedList != null && result.attempts() > 0) {
-        failedList.add(result.url());
       }
     }
     if (!quiet) {
       write(formatter.result(result));
     }
     progress.step();
+  }
+
+  /** Lists the URL for {@code --save-failed}, as listed, so the file can be fed back in. */
+  @Override
+  public void notDownloaded(String url) {
+    if (failedList != null) {
+      failedList.add(url);
+    }
   }
 
   /** Ends the progress display and prints {@code summary} where the format wants it. */

@@ -6,6 +6,7 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +17,9 @@ class RunSinkTest {
   private final AtomicLong clockMillis = new AtomicLong();
   private final List<String> seen = new ArrayList<>();
   private final RunSink sink = new RunSink(
-      (result, at) -> seen.add(result.index() + "@" + at.toMillis()), cancelled::get,
-      () -> { }, () -> Duration.ofMillis(clockMillis.get()));
+      (result, at) -> seen.add(result.index() + "@" + at.toMillis()),
+      new CountingEntries(Collections.emptyIterator()), cancelled::get, () -> { },
+      () -> Duration.ofMillis(clockMillis.get()));
 
   private static DownloadResult failure(int index) {
     return new DownloadResult.Failure(index, "http://a.test/" + index, 404, 10, Duration.ZERO, 1,
