@@ -167,7 +167,8 @@ final class CompareCommand implements Callable<Integer> {
         Instant.now().toString()));
     long[] done = {0};
     Comparison comparison;
-    try (Interrupts.Watch watch = interrupts.watch(benchmark::cancel)) {
+    Interrupts.Watch watch = interrupts.watch(benchmark::cancel);
+    try {
       comparison = benchmark.run(plan, (record, total, soFar) -> {
         done[0]++;
         progress(err, record, total);
@@ -179,8 +180,10 @@ final class CompareCommand implements Callable<Integer> {
       err.println("fetch compare: interrupted after " + done[0] + " of " + plan.totalRuns()
           + " runs" + (outputs.jsonToFile() ? "; " + outputs.json() + " holds them" : ""));
       err.flush();
-      return ExitCodes.INTERRUPTED;
+      // 130 for SIGINT, 143 for SIGTERM: the signal's own code.
+      return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
     } finally {
+      watch.close();
       executor.close();
     }
 

@@ -41,10 +41,18 @@ final class SiteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     counters.request();
-    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    List<String> path = List.of(uri.path().replaceFirst("^/+", "").split("/"));
+    List<String> path;
+    Query query;
     try {
-      Query query = new Query(uri.parameters());
+      QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+      path = List.of(uri.path().replaceFirst("^/+", "").split("/"));
+      query = new Query(uri.parameters());
+    } catch (IllegalArgumentException e) {
+      // A bad percent-escape: the client's mistake, answered, not a dropped connection.
+      Responses.text(ctx, HttpResponseStatus.BAD_REQUEST, "bad request target\n");
+      return;
+    }
+    try {
       route(ctx, request, path, query);
     } catch (BadRequestException e) {
       Responses.text(ctx, HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");

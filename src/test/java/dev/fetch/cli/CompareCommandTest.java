@@ -125,6 +125,24 @@ class CompareCommandTest {
     assertTrue(lines.get(7).startsWith("[  8/8] "), lines.get(7));
   }
 
+  /** SIGTERM exits with its own code, 143, as a plain run does. */
+  @Test
+  void aTerminatedComparisonExitsWithSigtermsCode() throws IOException {
+    FakeRunExecutor fake = scripted();
+    ManualInterrupts interrupts = new ManualInterrupts();
+    RunExecutor terminatedInSecondRun = (slot, sequence) -> {
+      if (sequence == 1) {
+        interrupts.fire(ExitCodes.TERMINATED);
+      }
+      return fake.run(slot, sequence);
+    };
+    Cli.Result result = compareWith(terminatedInSecondRun, interrupts, list().toString(),
+        "--modes", "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed",
+        "1", "-q");
+
+    assertEquals(ExitCodes.TERMINATED, result.exitCode(), result.toString());
+  }
+
   /** Ctrl-C during the third run: it finishes, no other starts, the JSON file holds three. */
   @Test
   void anInterruptedComparisonStopsAndItsJsonHoldsTheRunsSoFar() throws IOException {

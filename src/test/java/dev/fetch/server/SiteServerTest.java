@@ -184,6 +184,21 @@ class SiteServerTest {
   }
 
   @Test
+  void aBadPercentEscapeIsAnsweredWith400NotADroppedConnection() throws IOException {
+    for (String target : new String[] {"/bytes/%zz", "/bytes/5?delay=%G1", "/%"}) {
+      java.net.URI base = java.net.URI.create(server.baseUrl());
+      try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\n"
+            + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), target + ": " + answer);
+      }
+    }
+  }
+
+  @Test
   void unknownPathsAndBadNumbersAreClientErrors() throws IOException {
     try (Response response = get("/nowhere")) {
       assertEquals(404, response.code());
