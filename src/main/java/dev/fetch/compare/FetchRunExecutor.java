@@ -69,6 +69,7 @@ public final class FetchRunExecutor implements RunExecutor {
   }
 
   /** Stops the run in progress and any later one; safe from any thread. */
+  @Override
   public void cancel() {
     cancelled = true;
     DownloadRun run = current;
@@ -78,6 +79,7 @@ public final class FetchRunExecutor implements RunExecutor {
   }
 
   /** Releases the shared connections, if any. */
+  @Override
   public void close() {
     if (sharedPool != null) {
       sharedPool.evictAll();
