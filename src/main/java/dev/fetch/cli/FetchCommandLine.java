@@ -6,7 +6,7 @@ import dev.fetch.output.OutputClosedException;
 import dev.fetch.strategy.Order;
 import dev.fetch.engine.SetupException;
 import dev.fetch.time.Time;
-import dev.fetch.server.PortInUseException;
+import dev.fetch.server.CannotListenException;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import java.io.InputStream;
@@ -74,7 +74,7 @@ public final class FetchCommandLine {
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
       PrintWriter err = cli.getErr();
       if (e instanceof InputException || e instanceof SetupException
-          || e instanceof PortInUseException) {
+          || e instanceof CannotListenException) {
         err.println("fetch: " + e.getMessage());
         err.flush();
         return ExitCodes.USAGE;

@@ -57,6 +57,7 @@ public final class SiteServer implements AutoCloseable {
    * Starts the site on {@code host:port} (port 0 picks a free one), returning once it accepts.
    *
    * @throws PortInUseException if the address is taken
+   * @throws CannotListenException if the address cannot be listened on for another reason
    * @throws IOException if the address cannot be bound for another reason
    */
   public static SiteServer start(String host, int port) throws IOException {
@@ -95,13 +96,19 @@ public final class SiteServer implements AutoCloseable {
       return new SiteServer(boss, workers, channel, counters, base[0]);
     } catch (Exception e) {
       shutdown(boss, workers);
-      if (e instanceof BindException) {
+      if (e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")) {
         throw new PortInUseException(host, port, (BindException) e);
       }
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
+        throw new IOException("interrupted while starting to listen", e);
       }
-      throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+      String reason = cause instanceof java.nio.channels.UnresolvedAddressException
+          ? "no such host" : cause.getMessage() != null ? cause.getMessage()
+              : cause.getClass().getSimpleName();
+      throw new CannotListenException("cannot listen on " + hostForUrl(host) + ":" + port + " ("
+          + reason + ")", e);
     }
   }
 

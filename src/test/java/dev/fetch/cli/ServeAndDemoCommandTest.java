@@ -22,6 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeAndDemoCommandTest {
 
   @Test
+  void serveWithAnImpossiblePortOrAddressIsAUsageErrorWithItsReason() {
+    Cli.Result port = Cli.run("serve", "--port", "99999");
+    // Resolved through the test hosts file, which does not know it: no DNS query.
+    Cli.Result host = Cli.run("serve", "--bind", "nonexistent.invalid", "--port", "0");
+
+    assertEquals(ExitCodes.USAGE, port.exitCode(), port::toString);
+    assertTrue(port.err().startsWith("fetch: --port must be between 0 and 65535, not 99999"),
+        port::toString);
+    assertEquals(ExitCodes.USAGE, host.exitCode(), host::toString);
+    assertEquals("fetch: cannot listen on nonexistent.invalid:0 (no such host)\n", host.err());
+  }
+
+  @Test
   void serveAnswersUntilInterruptedThenExitsCleanly() throws Exception {
     ManualInterrupts interrupts = new ManualInterrupts();
     CompletableFuture<Cli.Result> serving = CompletableFuture.supplyAsync(
