@@ -1,6 +1,7 @@
 package dev.fetch;
 
 import dev.fetch.cli.FetchCommandLine;
+import dev.fetch.output.StandardOutput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +11,7 @@ public final class Main {
 
   /** Output is UTF-8 whatever the locale: JSON lines and CSV must be, and URLs are ASCII. */
   public static void main(String[] args) {
-    System.exit(FetchCommandLine.create(new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+    System.exit(FetchCommandLine.create(StandardOutput.open(),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args));
   }
 }

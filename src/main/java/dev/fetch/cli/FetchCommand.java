@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
         "1:at least one URL failed (HTTP status >= 400 included)",
         "2:usage error: bad option, missing/empty/unreadable list, unwritable output",
         "70:internal error (a bug: please report it)",
-        "23:standard output was closed (e.g. piped into head)",
+        "23:standard output could not be written (closed: piped into head; or a full disk)",
         "69:the mode cannot run on this Java (virtual needs Java 21+)",
         "130:interrupted (Ctrl-C)",
         "143:terminated (SIGTERM)"})

@@ -128,7 +128,7 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
       out.print(text);
       out.flush();
       if (out.checkError()) {
-        throw new OutputClosedException();
+        throw OutputClosedException.of(out);
       }
     }
   }
