@@ -26,7 +26,7 @@ class SiteCapacityTest {
       List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
       for (int i = 0; i < CONNECTIONS; i++) {
         HttpRequest request = HttpRequest.newBuilder(
-            URI.create(server.baseUrl() + "/bytes/100/" + i + "?delay=1500")).build();
+            URI.create(server.baseUrl() + "/bytes/100/" + i + "?delay=4000")).build();
         responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
       }
       CompletableFuture.allOf(responses.toArray(new CompletableFuture<?>[0]))
