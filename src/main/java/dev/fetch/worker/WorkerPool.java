@@ -49,6 +49,8 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   /** How many times one URL may kill its worker before it is given up. */
   public static final int MAX_CRASHES = 3;
   private static final long EXIT_GRACE_MILLIS = 5_000;
+  /** How long {@link #abandon} waits for killed workers to be gone before it cleans up. */
+  private static final long KILL_WAIT_MILLIS = 1_000;
   /**
    * What a reply may take beyond the longest a URL can legitimately take inside a worker: a
    * loaded machine's scheduling, the result's trip through the pipe.
@@ -159,17 +161,33 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   }
 
   /**
-   * Ends a run that was abandoned (interrupted): kills every worker at once with SIGKILL, waiting
-   * for none, so a stuck worker cannot delay the partial summary. A worker writing the class-data
-   * sharing archive leaves none (the next run makes it again). Downloads still waiting for a
-   * worker end as failures {@code stopped: the run ended}.
+   * Ends a run that was abandoned (interrupted): kills every worker at once with SIGKILL, so a
+   * stuck worker cannot delay the partial summary, then waits at most {@value #KILL_WAIT_MILLIS}
+   * ms in all for them to be gone and deletes the partial files they leave (a killed worker
+   * cannot). A worker writing the class-data sharing archive leaves none (the next run makes it
+   * again). Downloads still waiting for a worker end as failures {@code stopped: the run ended}.
    */
   public void abandon() {
     abandoned = true;
     closed = true;
-    for (WorkerProcess worker : new ArrayList<>(all)) {
-      worker.kill();
+    List<WorkerProcess> workers = new ArrayList<>(all);
+    workers.forEach(WorkerProcess::kill);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
+    boolean interrupted = false;
+    for (WorkerProcess worker : workers) {
+      try {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        worker.awaitExit(Math.max(left, 0));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
       all.remove(worker);
+      if (settings.outputDir() != null) {
+        deleteTemporaryFiles(worker.pid());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
