@@ -20,7 +20,10 @@ import java.util.function.Supplier;
  * in every other mode. Each worker receives the run's {@link DownloadSettings} whole and builds
  * the same stack as the parent's in-process modes; the parent's part of the stack (the
  * {@code --per-host} limit, across all workers) comes from {@link Downloaders#acrossWorkers}. The
- * workers live for one run; their standard error goes to the run's diagnostics.
+ * workers live for one run; their standard error goes to the run's diagnostics. A run that ends
+ * normally lets its workers exit (one may be writing the class-data archive); a run that is
+ * interrupted kills them at once ({@link WorkerPool#abandon}), so its partial summary is never
+ * held up by a stuck worker.
  */
 final class ProcessPoolStrategy implements DownloadStrategy {
   private final DownloadSettings settings;
@@ -47,11 +50,18 @@ final class ProcessPoolStrategy implements DownloadStrategy {
     WorkerPool pool = new WorkerPool(jvm.get(), settings, downloaders.time().ticker(),
         downloaders.diagnostics());
     Downloader acrossWorkers = downloaders.acrossWorkers(pool);
+    boolean completed = false;
     try {
       new ExecutorStrategy(settings.workers(), executorFactory, acrossWorkers)
           .run(entries, order, sink);
+      completed = true;
     } finally {
-      pool.close();
+      if (completed) {
+        pool.close();
+      } else {
+        // Interrupted (or failed): the partial summary must not wait for a stuck worker.
+        pool.abandon();
+      }
       crashes = pool.crashes();
     }
   }

@@ -17,13 +17,22 @@ import okio.Okio;
  * file being saved has been opened. The server decides which attempts die (the tests' site sends
  * the header the first time only, or every time), so a test can stage a worker killed once or a
  * URL that kills every worker.
+ *
+ * <p>When a response carries the header {@value #THROW_HEADER}, the worker's download throws an
+ * {@link IllegalStateException} while handling the response, standing in for a bug: the URL
+ * must end as a failure {@code internal error in worker: …}, and the worker must go on.
  */
 public final class TestHooks implements Interceptor {
   public static final String KILL_HEADER = "X-Fetch-Test-Kill-Worker";
+  public static final String THROW_HEADER = "X-Fetch-Test-Throw";
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
+    if (response.header(THROW_HEADER) != null) {
+      response.close();
+      throw new IllegalStateException("test hook: thrown while handling the response");
+    }
     if (response.header(KILL_HEADER) == null) {
       return response;
     }

@@ -36,6 +36,13 @@ import okhttp3.HttpUrl;
  *
  * <p>Error messages name a field or an offset, never the line: a line may hold secrets.
  *
+ * <p>Durations travel as whole nanoseconds and never overflow: one longer than {@link Long#MAX_VALUE}
+ * nanoseconds (about 292 years, e.g. a {@code Retry-After} date centuries ahead) is written as
+ * {@link Long#MAX_VALUE}. Reading checks every number against its field's range (an index or a
+ * count that does not fit an {@code int}, a negative size or duration, a status outside
+ * 100–999, an unknown error kind) and rejects what is out of it with
+ * {@link IllegalArgumentException}, the protocol error, never a silently truncated value.
+ *
  * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
  * properties as {@code property:NAME} fields, so a worker downloads exactly as the parent's
  * in-process modes would. A request's {@code url} keeps its credentials, and properties may be
@@ -60,12 +67,22 @@ public final class WireFormat {
 
   /** One decoded line: its {@code type} and fields. */
   public record Message(String type, Map<String, Object> fields) {
+    /** The string in field {@code name}, or null if it is null or absent. */
     String text(String name) {
-      return (String) fields.get(name);
+      Object value = fields.get(name);
+      if (value != null && !(value instanceof String)) {
+        throw new IllegalArgumentException(name + " is not a string in " + type);
+      }
+      return (String) value;
     }
 
+    /** The integer in field {@code name}, or null if it is null or absent. */
     Long number(String name) {
-      return (Long) fields.get(name);
+      Object value = fields.get(name);
+      if (value != null && !(value instanceof Long)) {
+        throw new IllegalArgumentException(name + " is not an integer in " + type);
+      }
+      return (Long) value;
     }
   }
 
@@ -73,8 +90,8 @@ public final class WireFormat {
     return write(json -> {
       json.writeStringField("type", SETTINGS);
       json.writeNumberField("workers", settings.workers());
-      json.writeNumberField("connect_timeout_ns", settings.connectTimeout().toNanos());
-      json.writeNumberField("timeout_ns", settings.timeout().toNanos());
+      json.writeNumberField("connect_timeout_ns", nanos(settings.connectTimeout()));
+      json.writeNumberField("timeout_ns", nanos(settings.timeout()));
       json.writeStringField("user_agent", settings.userAgent());
       json.writeNumberField("per_host", settings.perHost());
       json.writeNumberField("max_size", settings.maxSize());
@@ -105,13 +122,13 @@ public final class WireFormat {
       }
     });
     return DownloadSettings.builder()
-        .workers(required(message, "workers").intValue())
-        .connectTimeout(Duration.ofNanos(required(message, "connect_timeout_ns")))
-        .timeout(Duration.ofNanos(required(message, "timeout_ns")))
+        .workers(integer(message, "workers", 1))
+        .connectTimeout(duration(message, "connect_timeout_ns"))
+        .timeout(duration(message, "timeout_ns"))
         .userAgent(message.text("user_agent"))
-        .perHost(required(message, "per_host").intValue())
-        .maxSize(required(message, "max_size"))
-        .retries(required(message, "retries").intValue())
+        .perHost(integer(message, "per_host", 0))
+        .maxSize(atLeast(message, "max_size", 0))
+        .retries(integer(message, "retries", 0))
         .outputDir(dir == null ? null : Path.of(dir))
         .network(NetworkProperties.of(properties))
         .build();
@@ -128,8 +145,13 @@ public final class WireFormat {
 
   public static Task task(Message message) {
     expect(message, DOWNLOAD);
-    return new Task(new DownloadRequest(message.number("index").intValue(),
-        HttpUrl.get(message.text("url"))), message.text("file"));
+    String url = message.text("url");
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException("no valid url in " + DOWNLOAD);
+    }
+    return new Task(new DownloadRequest(integer(message, "index", 0), parsed),
+        message.text("file"));
   }
 
   public static String ready(long pid) {
@@ -146,36 +168,61 @@ public final class WireFormat {
       json.writeStringField("url", result.url());
       JsonObjects.writeNullable(json, "status", result.status() == null ? null : (long) result.status());
       json.writeNumberField("bytes", result.bytes());
-      json.writeNumberField("elapsed_ns", result.elapsed().toNanos());
+      json.writeNumberField("elapsed_ns", nanos(result.elapsed()));
       json.writeNumberField("attempts", result.attempts());
       if (result instanceof DownloadResult.Failure) {
         DownloadResult.Failure failure = (DownloadResult.Failure) result;
         json.writeStringField("error_kind", failure.kind().name());
         json.writeStringField("error", failure.message());
         JsonObjects.writeNullable(json, "retry_after_ns",
-            failure.retryAfter() == null ? null : failure.retryAfter().toNanos());
+            failure.retryAfter() == null ? null : nanos(failure.retryAfter()));
       }
     });
   }
 
-  /** The result in {@code message}, as run by {@code worker}. */
+  /**
+   * The result in {@code message}, as run by {@code worker}.
+   *
+   * @throws IllegalArgumentException if a field is missing, of the wrong type or out of range
+   */
   public static DownloadResult result(Message message, String worker) {
     expect(message, RESULT);
-    int index = message.number("index").intValue();
+    int index = integer(message, "index", 0);
     String url = message.text("url");
+    if (url == null) {
+      throw new IllegalArgumentException("no url in " + RESULT);
+    }
     Long status = message.number("status");
+    if (status != null && (status < 100 || status > 999)) {
+      throw new IllegalArgumentException("status out of range in " + RESULT);
+    }
     Integer code = status == null ? null : status.intValue();
-    long bytes = message.number("bytes");
-    Duration elapsed = Duration.ofNanos(message.number("elapsed_ns"));
-    int attempts = message.number("attempts").intValue();
+    long bytes = atLeast(message, "bytes", 0);
+    Duration elapsed = duration(message, "elapsed_ns");
+    int attempts = integer(message, "attempts", 0);
     String kind = message.text("error_kind");
     if (kind == null) {
       return new DownloadResult.Success(index, url, code, bytes, elapsed, attempts, worker);
     }
     Long retryAfter = message.number("retry_after_ns");
+    if (retryAfter != null && retryAfter < 0) {
+      throw new IllegalArgumentException("retry_after_ns out of range in " + RESULT);
+    }
     return new DownloadResult.Failure(index, url, code, bytes, elapsed, attempts, worker,
-        ErrorKind.valueOf(kind), message.text("error"),
+        errorKind(kind), message.text("error"),
         retryAfter == null ? null : Duration.ofNanos(retryAfter));
+  }
+
+  /**
+   * {@code duration} in whole nanoseconds, saturated: {@link Long#MAX_VALUE} (or
+   * {@link Long#MIN_VALUE}) when it does not fit a {@code long}. Never throws.
+   */
+  static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -227,6 +274,38 @@ public final class WireFormat {
       throw new IllegalArgumentException("no number " + name + " in " + message.type());
     }
     return (Long) value;
+  }
+
+  /** A required number of at least {@code min}. */
+  private static long atLeast(Message message, String name, long min) {
+    long value = required(message, name);
+    if (value < min) {
+      throw new IllegalArgumentException(name + " out of range in " + message.type());
+    }
+    return value;
+  }
+
+  /** A required number of at least {@code min} that fits an {@code int}. */
+  private static int integer(Message message, String name, int min) {
+    long value = atLeast(message, name, min);
+    if (value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " out of range in " + message.type());
+    }
+    return (int) value;
+  }
+
+  /** A required duration in nanoseconds, not negative. */
+  private static Duration duration(Message message, String name) {
+    return Duration.ofNanos(atLeast(message, name, 0));
+  }
+
+  private static ErrorKind errorKind(String name) {
+    for (ErrorKind kind : ErrorKind.values()) {
+      if (kind.name().equals(name)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown error_kind in " + RESULT);
   }
 
   private static void expect(Message message, String type) {

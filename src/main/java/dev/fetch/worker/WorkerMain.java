@@ -108,23 +108,25 @@ public final class WorkerMain {
       if (task.file() != null) {
         files.put(task.request().index(), task.file());
       }
-      downloads.execute(() -> {
-        DownloadResult result = download(downloader, task);
-        files.remove(task.request().index());
-        send(messages, WireFormat.result(result));
-      });
+      downloads.execute(() -> send(messages, answer(downloader, task, files)));
     }
     System.exit(0);
   }
 
-  /** Downloads one task; a bug becomes the URL's failure, as in the parent's strategies. */
-  private static DownloadResult download(Downloader downloader, WireFormat.Task task) {
+  /**
+   * Downloads one task and encodes its result message. Never throws: any exception, while
+   * downloading or while encoding the answer, becomes the URL's failure (kind {@code io},
+   * {@code internal error in worker: …}), so the parent always gets an answer, never silence.
+   */
+  static String answer(Downloader downloader, WireFormat.Task task, Map<Integer, String> files) {
     try {
-      return downloader.download(task.request());
+      return WireFormat.result(downloader.download(task.request()));
     } catch (RuntimeException | Error e) {
-      return new DownloadResult.Failure(task.request().index(), task.request().displayUrl(),
-          null, 0, Duration.ZERO, 1, null, ErrorKind.IO,
-          "internal error in worker: " + e, null);
+      return WireFormat.result(new DownloadResult.Failure(task.request().index(),
+          task.request().displayUrl(), null, 0, Duration.ZERO, 1, null, ErrorKind.IO,
+          "internal error in worker: " + e, null));
+    } finally {
+      files.remove(task.request().index());
     }
   }
 

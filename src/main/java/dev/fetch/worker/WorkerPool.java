@@ -6,6 +6,7 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.RetryPolicy;
 import dev.fetch.save.FileNamer;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
@@ -33,25 +34,40 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code worker_crash}. No other URL is affected. A worker that dies leaves its partial file;
  * the pool deletes it.
  *
+ * <p>A worker that does not answer within {@link #replyDeadline} of being asked (stopped with
+ * SIGSTOP, deadlocked) is killed with SIGKILL and counts as a crash exactly like one that died:
+ * the URL is tried again on a new worker, up to {@value #MAX_CRASHES} times. With no
+ * {@code --timeout} there is no deadline: a download may legitimately take forever.
+ *
  * <p>File names for {@code --output-dir} are chosen here, where every URL of the run is seen, and
  * sent with each task, so two workers never pick the same name.
  *
- * <p>Thread-safe. {@link #close} ends every worker: they see their input close and exit.
+ * <p>Thread-safe. {@link #close} ends every worker: they see their input close and exit;
+ * {@link #abandon} kills them at once, for a run that was interrupted.
  */
 public final class WorkerPool implements Downloader, AutoCloseable {
   /** How many times one URL may kill its worker before it is given up. */
   public static final int MAX_CRASHES = 3;
   private static final long EXIT_GRACE_MILLIS = 5_000;
+  /** How long {@link #abandon} waits for killed workers to be gone before it cleans up. */
+  private static final long KILL_WAIT_MILLIS = 1_000;
+  /**
+   * What a reply may take beyond the longest a URL can legitimately take inside a worker: a
+   * loaded machine's scheduling, the result's trip through the pipe.
+   */
+  static final Duration REPLY_MARGIN = Duration.ofSeconds(5);
 
   private final WorkerJvm jvm;
   private final DownloadSettings settings;
   private final Ticker ticker;
   private final Diagnostics log;
   private final FileNamer names;
+  private final Duration replyDeadline;
   private final ThreadLocal<WorkerProcess> own = new ThreadLocal<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
   private final AtomicLong crashes = new AtomicLong();
   private volatile boolean closed;
+  private volatile boolean abandoned;
 
   /**
    * @param settings the run's settings, sent whole to every worker
@@ -59,11 +75,46 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    *     with their names
    */
   public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log) {
+    this(jvm, settings, ticker, log, REPLY_MARGIN);
+  }
+
+  /**
+   * @param ticker the clock of elapsed times and of reply deadlines
+   * @param margin added to the longest a URL can take, to make the reply deadline
+   */
+  WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      Duration margin) {
     this.jvm = jvm;
     this.settings = settings;
     this.ticker = ticker;
     this.log = log;
     this.names = settings.outputDir() == null ? null : new FileNamer();
+    this.replyDeadline = replyDeadline(settings, margin);
+  }
+
+  /**
+   * The longest the parent waits for a worker's answer about one URL: every attempt
+   * ({@code retries + 1}) taking its whole connect timeout and timeout, every retry waiting the
+   * longest back-off the retry policy allows (its cap on {@code Retry-After} or its longest
+   * delay, whichever is more), plus {@code margin}. Null (no deadline) when {@code timeout} is
+   * zero, i.e. unlimited, or the sum does not fit a {@link Duration} of nanoseconds.
+   */
+  static Duration replyDeadline(DownloadSettings settings, Duration margin) {
+    if (settings.timeout().isZero()) {
+      return null;
+    }
+    RetryPolicy policy = RetryPolicy.standard(settings.retries());
+    Duration backOff = policy.maxRetryAfter().compareTo(policy.maxDelay()) > 0
+        ? policy.maxRetryAfter() : policy.maxDelay();
+    try {
+      long attempt = Math.addExact(settings.connectTimeout().toNanos(),
+          settings.timeout().toNanos());
+      long total = Math.addExact(Math.multiplyExact(attempt, settings.retries() + 1L),
+          Math.multiplyExact(backOff.toNanos(), (long) settings.retries()));
+      return Duration.ofNanos(Math.addExact(total, margin.toNanos()));
+    } catch (ArithmeticException tooLong) {
+      return null;
+    }
   }
 
   @Override
@@ -76,7 +127,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
         if (worker == null) {
           worker = start();
         }
-        DownloadResult result = worker.download(request, file);
+        DownloadResult result = worker.download(request, file, replyDeadline);
         return crashed == 0 ? result : result.afterAttempts(result.attempts() + crashed,
             Duration.ofNanos(ticker.read() - start));
       } catch (IOException | WorkerCrashedException e) {
@@ -110,8 +161,40 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   }
 
   /**
+   * Ends a run that was abandoned (interrupted): kills every worker at once with SIGKILL, so a
+   * stuck worker cannot delay the partial summary, then waits at most {@value #KILL_WAIT_MILLIS}
+   * ms in all for them to be gone and deletes the partial files they leave (a killed worker
+   * cannot). A worker writing the class-data sharing archive leaves none (the next run makes it
+   * again). Downloads still waiting for a worker end as failures {@code stopped: the run ended}.
+   */
+  public void abandon() {
+    abandoned = true;
+    closed = true;
+    List<WorkerProcess> workers = new ArrayList<>(all);
+    workers.forEach(WorkerProcess::kill);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
+    boolean interrupted = false;
+    for (WorkerProcess worker : workers) {
+      try {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        worker.awaitExit(Math.max(left, 0));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      all.remove(worker);
+      if (settings.outputDir() != null) {
+        deleteTemporaryFiles(worker.pid());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Closes every worker's input and waits a few seconds for them to exit (and the one writing
-   * the class-data sharing archive to finish it), then kills what is left.
+   * the class-data sharing archive to finish it), then kills what is left. For a run that ended
+   * normally; an interrupted run calls {@link #abandon} instead.
    */
   @Override
   public void close() {
@@ -143,10 +226,12 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     WorkerJvm.Launch launch = jvm.launch(log.verbose());
     log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, log);
+        settings, ticker, log);
     all.add(worker);
     own.set(worker);
-    if (closed) {
+    if (abandoned) {
+      worker.kill();
+    } else if (closed) {
       worker.close();
     }
     return worker;

@@ -4,14 +4,17 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.log.Diagnostics;
+import dev.fetch.time.Ticker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,26 +27,39 @@ import java.util.function.Consumer;
  * (anything that is not a message is logged, never taken for a result), the other forwards its
  * standard error, line by line, prefixed with {@code [worker-N/pid-P]}. {@link #download} is
  * called by one thread at a time (the worker's owner); it blocks until the result arrives, the
- * worker dies ({@link WorkerCrashedException}) or the thread is interrupted. {@link #close} and
+ * worker dies ({@link WorkerCrashedException}), its deadline passes (the worker is killed and
+ * that too is a {@link WorkerCrashedException}) or the thread is interrupted. {@link #close} and
  * {@link #kill} may be called from any thread.
  */
 final class WorkerProcess {
   /** Put on the reply queue when the worker's output ends: it has exited or is exiting. */
   private static final Object END = new Object();
+  /**
+   * The longest a worker may take to start (its JVM boots, it reads the settings and says it is
+   * ready) before its first task's deadline starts to count anyway.
+   */
+  static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(30);
+  /** How often a wait with a deadline looks at the clock again (the ticker may be a fake). */
+  private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final Process process;
   private final String name;
   private final Writer input;
   private final WorkerJvm.Launch launch;
   private final Diagnostics log;
-  private final long started = System.nanoTime();
+  private final Ticker ticker;
+  private final long started;
   private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
   private volatile boolean ready;
+  /** The ticker's reading when the worker said it was ready; valid once {@link #ready}. */
+  private volatile long readyAt;
 
-  private WorkerProcess(Process process, String name, WorkerJvm.Launch launch,
+  private WorkerProcess(Process process, String name, WorkerJvm.Launch launch, Ticker ticker,
       Diagnostics log) {
     this.process = process;
     this.log = log;
+    this.ticker = ticker;
+    this.started = ticker.read();
     this.name = name;
     this.launch = launch;
     this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -53,16 +69,17 @@ final class WorkerProcess {
    * Starts a worker and sends it {@code settings}; does not wait for it to be ready.
    *
    * @param owner the name of the parent thread that will use it, e.g. {@code worker-3}
+   * @param ticker the clock of reply deadlines
    * @param log where warnings and the worker's standard error lines go, the latter prefixed
    *     with the worker's name
    */
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
-      Diagnostics log) throws IOException {
+      Ticker ticker, Diagnostics log) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(launch.command());
     builder.environment().put("CLASSPATH", launch.classPath());
     Process process = builder.start();
     WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
-        log);
+        ticker, log);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
         line -> log.line("[" + worker.name + "] " + printable(line))));
@@ -101,18 +118,26 @@ final class WorkerProcess {
   /**
    * Has the worker download {@code request} and returns its result.
    *
+   * <p>With a {@code deadline}, the wait for the reply is bounded: it counts from when the task
+   * was sent or the worker became ready, whichever is later (a worker that is not ready yet gets
+   * {@link #STARTUP_ALLOWANCE} to become so), on the ticker. A worker that has not answered by
+   * then (stopped with SIGSTOP, deadlocked) is killed with SIGKILL.
+   *
    * @param file the name to save the body under, or null when bodies are not saved
-   * @throws WorkerCrashedException if the worker died (or stopped making sense) first
+   * @param deadline the longest the reply may take, or null to wait as long as it takes
+   * @throws WorkerCrashedException if the worker died, stopped making sense or missed the
+   *     deadline first
    * @throws InterruptedException if the calling thread is interrupted while waiting
    */
-  DownloadResult download(DownloadRequest request, String file)
+  DownloadResult download(DownloadRequest request, String file, Duration deadline)
       throws WorkerCrashedException, InterruptedException {
+    long sent = ticker.read();
     try {
       send(WireFormat.task(request, file));
     } catch (IOException e) {
       throw crashed();
     }
-    Object reply = replies.take();
+    Object reply = deadline == null ? replies.take() : awaitReply(sent, deadline);
     if (reply == END) {
       throw crashed();
     }
@@ -123,6 +148,37 @@ final class WorkerProcess {
           + " when asked for #" + request.index());
     }
     return result;
+  }
+
+  /** The next reply, or a kill and {@link WorkerCrashedException} once the deadline passes. */
+  private Object awaitReply(long sent, Duration deadline)
+      throws WorkerCrashedException, InterruptedException {
+    long allowed = WireFormat.nanos(deadline);
+    while (true) {
+      // Looked at afresh each time: the ready message moves the start (and ends the allowance).
+      long from = ready ? Math.max(sent, readyAt)
+          : Math.max(sent, saturatedAdd(started, WireFormat.nanos(STARTUP_ALLOWANCE)));
+      long left = saturatedAdd(from, allowed) - ticker.read();
+      if (left <= 0) {
+        kill();
+        throw new WorkerCrashedException(name + " stopped answering (no reply within "
+            + seconds(deadline) + " s)");
+      }
+      Object reply = replies.poll(Math.min(left, CHECK_NANOS), TimeUnit.NANOSECONDS);
+      if (reply != null) {
+        return reply;
+      }
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
+  }
+
+  /** {@code duration} in seconds, e.g. {@code 42} or {@code 2.5}. */
+  static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   /** Closes the worker's input: it finishes (cancelling any download) and exits. */
@@ -174,9 +230,10 @@ final class WorkerProcess {
       }
       try {
         if (message.type().equals(WireFormat.READY)) {
+          readyAt = ticker.read();
           ready = true;
           log.debug(() -> name + " ready in "
-              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+              + TimeUnit.NANOSECONDS.toMillis(readyAt - started) + " ms");
         } else {
           replies.add(WireFormat.result(message, name));
         }

@@ -26,6 +26,9 @@ import okio.Buffer;
  *   <li>{@code /kill-once/ID} — 100 bytes, but the first response for ID carries the header
  *       that makes a worker process with test hooks halt mid-download ({@link TestHooks})
  *   <li>{@code /kill-always} — that header every time: kills every worker that tries it
+ *   <li>{@code /retry-after-date-far} — 503 with {@code Retry-After} an HTTP date in the year 9999
+ *   <li>{@code /throw} — 100 bytes with the header that makes a worker process with test hooks
+ *       throw while handling the response ({@link TestHooks#THROW_HEADER})
  *   <li>anything else — 200 with the path as the body
  * </ul>
  *
@@ -73,6 +76,11 @@ public final class TestSite extends Dispatcher {
         return once.build();
       case "kill-always":
         return new MockResponse.Builder().body(body(100)).addHeader(TestHooks.KILL_HEADER, "1")
+            .build();
+      case "retry-after-date-far":
+        return status(503, "Fri, 01 Jan 9999 00:00:00 GMT");
+      case "throw":
+        return new MockResponse.Builder().body(body(100)).addHeader(TestHooks.THROW_HEADER, "1")
             .build();
       case "redirect":
         int left = Integer.parseInt(arg);

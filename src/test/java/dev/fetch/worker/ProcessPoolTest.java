@@ -7,21 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fetch.cli.ExitCodes;
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.ManualInterrupts;
 import dev.fetch.testing.TestSite;
+import dev.fetch.time.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -37,6 +50,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -113,6 +127,32 @@ class ProcessPoolTest {
   private static List<ProcessHandle> liveWorkers() {
     return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
         .filter(ProcessPoolTest::isWorker).collect(Collectors.toList());
+  }
+
+  /** Stops {@code process} with a real SIGSTOP: alive, but it will never answer. */
+  private static void sigstop(ProcessHandle process) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid()))
+        .redirectErrorStream(true).start();
+    assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "kill ran");
+    assertEquals(0, kill.exitValue(), "kill -STOP " + process.pid());
+  }
+
+  /**
+   * Holds the first request for {@code path} in the server until {@code release} opens, after
+   * counting {@code held} down; everything else is the test site.
+   */
+  private Dispatcher holdingFirst(String path, CountDownLatch held, CountDownLatch release) {
+    AtomicInteger holds = new AtomicInteger();
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        if (request.getUrl().encodedPath().equals(path) && holds.incrementAndGet() == 1) {
+          held.countDown();
+          release.await(30, TimeUnit.SECONDS);
+        }
+        return site.dispatch(request);
+      }
+    };
   }
 
   @Test
@@ -221,6 +261,114 @@ class ProcessPoolTest {
     assertFalse(hold.get("worker").asText().endsWith("/pid-" + workers.get(0).pid()));
     assertTrue(result.err().contains("/pid-" + workers.get(0).pid() + " exited with code 137"),
         result.err());
+  }
+
+  @Test
+  @Timeout(60)
+  void aRetryAfterDateCenturiesAheadIsAFailureNotAHang() {
+    Cli.Result result = Cli.run("-m", "processes", "-w", "2", "-f", "jsonl", "--retries", "0",
+        list("/retry-after-date-far", "/bytes/3", "/bytes/4").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
+    List<JsonNode> results = JsonLines.results(result);
+    assertEachIndexOnce(3, results);
+    JsonNode far = JsonLines.byPath(results, "/retry-after-date-far");
+    assertEquals("http", far.get("error_kind").asText(), far.toString());
+    assertEquals(503, far.get("status").asInt(), far.toString());
+    assertEquals(0, JsonLines.summary(result).get("worker_crashes").asInt());
+  }
+
+  @Test
+  @Timeout(60)
+  void anExceptionInsideAWorkersDownloadIsThatUrlsFailureAndTheWorkerGoesOn() {
+    Cli.Result result = Cli.run("-m", "processes", "-w", "1", "-f", "jsonl", "--retries", "0",
+        list("/bytes/1", "/throw", "/bytes/2").toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), result.toString());
+    List<JsonNode> results = JsonLines.results(result);
+    assertEachIndexOnce(3, results);
+    JsonNode thrown = JsonLines.byPath(results, "/throw");
+    assertEquals("io", thrown.get("error_kind").asText(), thrown.toString());
+    assertTrue(thrown.get("error").asText().startsWith("internal error in worker: "
+        + "java.lang.IllegalStateException: test hook"), thrown.toString());
+    assertEquals(1, results.stream().map(n -> n.get("worker").asText()).distinct().count(),
+        "the same worker ran the URLs after it: " + results);
+    assertEquals(2, JsonLines.summary(result).get("succeeded").asInt());
+    assertEquals(0, JsonLines.summary(result).get("worker_crashes").asInt());
+  }
+
+  @Test
+  @Timeout(60)
+  void aWorkerStoppedWithSigstopIsKilledAtItsDeadlineAndItsUrlTriedOnANewWorker()
+      throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(holdingFirst("/hold", held, release));
+    // Deadline: 1 attempt × (0.5 s + 2 s), no retries, + 0.5 s margin = 3 s.
+    DownloadSettings settings = DownloadSettings.builder().connectTimeout(Duration.ofMillis(500))
+        .timeout(Duration.ofSeconds(2)).retries(0).build();
+    StringWriter log = new StringWriter();
+    WorkerPool pool = new WorkerPool(WorkerJvm.current(), settings, Ticker.system(),
+        Diagnostics.to(new PrintWriter(log, true), false), Duration.ofMillis(500));
+    ExecutorService owner = Executors.newSingleThreadExecutor();
+    try {
+      Future<DownloadResult> download = owner.submit(
+          () -> pool.download(new DownloadRequest(0, server.url("/hold"))));
+      assertTrue(held.await(30, TimeUnit.SECONDS), "the worker is mid-request");
+      List<ProcessHandle> workers = liveWorkers();
+      assertEquals(1, workers.size(), workers.toString());
+      ProcessHandle stopped = workers.get(0);
+      sigstop(stopped);
+
+      DownloadResult result = download.get(30, TimeUnit.SECONDS);
+
+      assertTrue(result.succeeded(), result.toString());
+      assertEquals(2, result.attempts(), "the stall counts as an attempt");
+      assertFalse(result.worker().endsWith("/pid-" + stopped.pid()), result.worker());
+      assertEquals(1, pool.crashes());
+      stopped.onExit().get(10, TimeUnit.SECONDS);
+      assertTrue(log.toString().contains("/pid-" + stopped.pid()
+          + " stopped answering (no reply within 3 s)"), log.toString());
+    } finally {
+      release.countDown();
+      pool.close();
+      owner.shutdownNow();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void anInterruptedRunWithAStoppedWorkerPrintsItsSummaryAtOnce() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(holdingFirst("/hold", held, release));
+    ManualInterrupts interrupts = new ManualInterrupts();
+    Path list = list("/bytes/1", "/hold", "/bytes/2");
+    CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.runWith(
+        interrupts, InputStream.nullInputStream(), "-m", "processes", "-w", "1", "-f", "jsonl",
+        list.toString()));
+    try {
+      assertTrue(held.await(30, TimeUnit.SECONDS), "the worker is mid-request");
+      List<ProcessHandle> workers = liveWorkers();
+      assertEquals(1, workers.size(), workers.toString());
+      sigstop(workers.get(0));
+
+      long fired = System.nanoTime();
+      interrupts.fire(ExitCodes.INTERRUPTED);
+      Cli.Result result = run.get(30, TimeUnit.SECONDS);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - fired);
+
+      // The signal watchdog halts the JVM 3 s after the signal: the summary must come well
+      // before, whatever the stopped worker does.
+      assertTrue(millis < 2_000, "the run took " + millis + " ms to stop");
+      assertEquals(ExitCodes.INTERRUPTED, result.exitCode(), result.toString());
+      JsonNode summary = JsonLines.summary(result);
+      assertEquals("summary", summary.get("type").asText(), result.toString());
+      assertEquals(1, summary.get("succeeded").asInt(), result.toString());
+      workers.get(0).onExit().get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test

@@ -151,6 +151,55 @@ class WireFormatTest {
   }
 
   @Test
+  void aRetryAfterTooLongForNanosecondsTravelsSaturated() {
+    DownloadResult.Failure failure = new DownloadResult.Failure(4, "http://a.test/b", 503, 10,
+        Duration.ofSeconds(Long.MAX_VALUE / 2), 1, null, ErrorKind.HTTP, "HTTP 503",
+        Duration.ofSeconds(Long.MAX_VALUE / 2));
+
+    DownloadResult.Failure back = (DownloadResult.Failure) WireFormat.result(
+        WireFormat.parse(WireFormat.result(failure)), "worker-1/pid-9");
+
+    assertEquals(Duration.ofNanos(Long.MAX_VALUE), back.retryAfter());
+    assertEquals(Duration.ofNanos(Long.MAX_VALUE), back.elapsed());
+    assertEquals(ErrorKind.HTTP, back.kind());
+  }
+
+  @Test
+  void settingsWithTimeoutsTooLongForNanosecondsTravelSaturated() {
+    DownloadSettings settings = DownloadSettings.builder()
+        .timeout(Duration.ofSeconds(Long.MAX_VALUE / 2)).build();
+
+    DownloadSettings back = WireFormat.settings(WireFormat.parse(WireFormat.settings(settings)));
+
+    assertEquals(Duration.ofNanos(Long.MAX_VALUE), back.timeout());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"index\":4294967296", "\"index\":-1", "\"bytes\":-5",
+      "\"elapsed_ns\":-1", "\"attempts\":9999999999", "\"status\":70000",
+      "\"retry_after_ns\":-1", "\"error_kind\":\"NOPE\"", "\"index\":\"3\"",
+      "\"url\":7"})
+  void aResultWithAnAbsurdFieldIsAProtocolError(String field) {
+    String name = field.substring(1, field.indexOf('"', 1));
+    String line = WireFormat.result(new DownloadResult.Failure(3, "http://a.test/", 503, 10,
+        Duration.ofMillis(5), 1, null, ErrorKind.HTTP, "HTTP 503", Duration.ofSeconds(1)))
+        .replaceFirst("\"" + name + "\":(\"[^\"]*\"|[-0-9]+)", field);
+    assertTrue(line.contains(field), line);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.result(WireFormat.parse(line), "worker-1/pid-9"));
+    assertTrue(e.getMessage().contains(name), e.getMessage());
+  }
+
+  @Test
+  void aTaskWithAnIndexBeyondAnIntIsAProtocolError() {
+    String line = WireFormat.task(new DownloadRequest(1, HttpUrl.get("http://a.test/")), null)
+        .replace("\"index\":1", "\"index\":4294967297");
+
+    assertThrows(IllegalArgumentException.class, () -> WireFormat.task(WireFormat.parse(line)));
+  }
+
+  @Test
   void workerOutputIsShownWithoutControlCharacters() {
     assertEquals("a?[31mred? bell", WorkerProcess.printable("a\u001b[31mred\u0007 bell"));
   }
