@@ -73,7 +73,7 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
     if (result instanceof DownloadResult.Failure) {
       DownloadResult.Failure failure = (DownloadResult.Failure) result;
       if (failure.kind() == ErrorKind.INVALID_URL) {
-        err.println(failure.message());
+        err.println(Terminal.safe(failure.message()));
         err.flush();
       } else if (failedList != null && result.attempts() > 0) {
         failedList.add(result.url());
