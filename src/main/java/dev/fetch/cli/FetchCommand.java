@@ -154,7 +154,8 @@ public final class FetchCommand implements Callable<Integer> {
       if (summary.interrupted()) {
         return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
       }
-      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURES;
+      return summary.failed() == 0 && printer.failedListSaved() ? ExitCodes.OK
+          : ExitCodes.FAILURES;
     }
   }
 

@@ -11,7 +11,9 @@ import okhttp3.HttpUrl;
  * @param index 0-based position among the URL lines (blank lines and comments do not count)
  * @param source the list's name for messages: its path, or {@code <stdin>}
  * @param lineNumber 1-based physical line number in the list
- * @param display the line as it may be shown: credentials redacted, never null
+ * @param display the line as it may be shown in any output: credentials redacted as {@code ***@}
+ *     (see {@link dev.fetch.download.Urls#displayRaw}), control characters escaped as
+ *     {@code \\uXXXX}; never null
  * @param url the parsed URL, or null when the line is invalid
  * @param problem why the line is invalid, or null when it is valid
  */

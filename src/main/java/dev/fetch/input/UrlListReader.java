@@ -98,7 +98,7 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
     }
     UrlValidator.Verdict verdict = UrlValidator.check(text);
     if (verdict.url() == null) {
-      return invalid(line, Urls.redactRaw(text), verdict.problem());
+      return invalid(line, Urls.displayRaw(text), verdict.problem());
     }
     return new UrlEntry(nextIndex++, source, line.number(), Urls.redact(verdict.url()),
         verdict.url(), null);

@@ -11,6 +11,10 @@ import okhttp3.HttpUrl;
  * <p>Rejected, each with its own reason: lines longer than {@link #MAX_LENGTH}, lines with spaces
  * or control characters inside, relative references, schemes other than http and https, and
  * anything OkHttp cannot parse as a URL with a host.
+ *
+ * <p>A reason never quotes the line, which may hold credentials: it names a scheme other than
+ * http and https only when a slash follows it ({@code ftp://}, {@code file:/}), since the word
+ * before the first colon of {@code alice:secret@host} is a user name.
  */
 final class UrlValidator {
   static final int MAX_LENGTH = 8192;
@@ -40,7 +44,12 @@ final class UrlValidator {
       return problem("not an absolute URL (expected http:// or https://)");
     }
     String name = scheme.group(1).toLowerCase(Locale.ROOT);
-    if (!name.equals("http") && !name.equals("https")) {
+    boolean http = name.equals("http") || name.equals("https");
+    if (!http && !line.startsWith("/", scheme.end())) {
+      // Not named: in "alice:secret@host" the would-be scheme is a user name.
+      return problem("not an absolute URL (expected http:// or https://)");
+    }
+    if (!http) {
       return problem("unsupported scheme '" + name + "' (only http and https)");
     }
     if (!line.startsWith("//", scheme.end())) {

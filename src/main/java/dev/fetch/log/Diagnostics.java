@@ -11,7 +11,10 @@ import java.util.function.Supplier;
  *
  * <p>Lines are prefixed with the calling thread's name, as {@code [worker-3] message}. Thread-safe:
  * each line is written and flushed under the writer's lock, so lines from many threads never tear.
- * Credentials and control characters must be removed by the caller (messages carry redacted URLs).
+ * Every line is written {@linkplain #printable printable}: a control character in a message (from a
+ * server's reason phrase, a list line, another process) is shown as {@code \\uXXXX}, never sent to
+ * the terminal, and a line is always one line. Credentials must be removed by the caller (messages
+ * carry redacted URLs).
  */
 public final class Diagnostics {
   private static final Diagnostics NONE = new Diagnostics(new PrintWriter(Writer.nullWriter()),
@@ -52,11 +55,45 @@ public final class Diagnostics {
     }
   }
 
-  /** One line as it is, e.g. a worker's standard error already prefixed with its name. */
+  /**
+   * One line as it is, e.g. a worker's standard error already prefixed with its name, except that
+   * control characters are made {@linkplain #printable printable}.
+   */
   public void line(String text) {
+    String safe = printable(text);
     synchronized (err) {
-      err.println(text);
+      err.println(safe);
       err.flush();
     }
+  }
+
+  /**
+   * Returns {@code text} with every control character (C0 and C1, DEL, and the Unicode line and
+   * paragraph separators) replaced by its {@code \\uXXXX} form, so untrusted text cannot move the
+   * cursor, set a window title, ring the bell or start a new line. Other characters, the backslash
+   * included, are kept. The one definition of printable text: formatters and messages use it too.
+   *
+   * @return {@code text} itself when it needs no change; null for null
+   */
+  public static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(String.format("\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The one place exports are written: {@code -} is standard output; a path is written to a
- * temporary file beside it and renamed, so a reader never sees half an export.
+ * temporary file beside it and renamed, so a reader never sees half an export. A new file gets the
+ * permissions the umask gives; a replaced file keeps its own (see {@link ReplacementFile}).
  */
 public final class ExportWriter {
   private final PrintWriter stdout;
@@ -25,11 +25,10 @@ public final class ExportWriter {
       return;
     }
     Path path = Path.of(target).toAbsolutePath();
-    Path temp = Files.createTempFile(path.getParent(), "." + path.getFileName() + ".", ".tmp");
+    Path temp = ReplacementFile.create(path);
     try {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      ReplacementFile.moveIntoPlace(temp, path);
     } finally {
       Files.deleteIfExists(temp);
     }

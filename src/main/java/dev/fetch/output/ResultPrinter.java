@@ -5,8 +5,12 @@ import dev.fetch.download.ErrorKind;
 import dev.fetch.engine.RunListener;
 import dev.fetch.engine.RunSummary;
 import dev.fetch.engine.SetupException;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -19,8 +23,12 @@ import java.util.function.Supplier;
  *
  * <p>Called from the run's one reporting thread (see {@link RunListener}). Every line is flushed
  * as written, so a consumer reading a pipe sees results as they complete; if standard output has
- * been closed, it throws {@link OutputClosedException}. {@link #close} puts the failed-URL list
- * in place and ends the progress display, however the run ended.
+ * been closed, it throws {@link OutputClosedException}. {@link #finish} (or, if the run ended
+ * without one, {@link #close}) puts the failed-URL list in place and ends the progress display.
+ *
+ * <p>A failed-URL list that cannot be written (a full disk) does not end the run: it is reported
+ * once on stderr, {@code fetch: --save-failed: cannot write FILE (reason)}, the target is left as
+ * it was, the run goes on to its summary, and {@link #failedListSaved} is false.
  */
 public final class ResultPrinter implements RunListener, AutoCloseable {
   private final ResultFormatter formatter;
@@ -29,7 +37,9 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
   private final Path saveFailed;
   private final Supplier<Progress> progressFactory;
   private final boolean quiet;
+  private final FailedList.Opener opener;
   private FailedList failedList;
+  private boolean failedListBroken;
   private Progress progress = Progress.none();
 
   /**
@@ -39,6 +49,14 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
    */
   public ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err,
       Path saveFailed, Supplier<Progress> progress, boolean quiet) {
+    this(formatter, out, err, saveFailed, progress, quiet,
+        file -> new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)));
+  }
+
+  /** As above, with {@code opener} writing the failed-URL list (a test's failing disk). */
+  ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err, Path saveFailed,
+      Supplier<Progress> progress, boolean quiet, FailedList.Opener opener) {
+    this.opener = opener;
     this.formatter = formatter;
     this.out = out;
     this.err = err;
@@ -56,7 +74,7 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
   public void started() {
     if (saveFailed != null) {
       try {
-        failedList = FailedList.open(saveFailed);
+        failedList = FailedList.open(saveFailed, opener);
       } catch (IOException e) {
         throw new SetupException("--save-failed: cannot write " + saveFailed + " ("
             + e.getMessage() + ")", e);
@@ -73,7 +91,7 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
     if (result instanceof DownloadResult.Failure) {
       DownloadResult.Failure failure = (DownloadResult.Failure) result;
       if (failure.kind() == ErrorKind.INVALID_URL) {
-        err.println(failure.message());
+        err.println(Terminal.safe(failure.message()));
         err.flush();
       }
     }
@@ -86,12 +104,15 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
   /** Lists the URL for {@code --save-failed}, as listed, so the file can be fed back in. */
   @Override
   public void notDownloaded(String url) {
-    if (failedList != null) {
-      failedList.add(url);
+    if (failedList != null && !failedList.add(url)) {
+      reportFailedList(failedList.failure());
     }
   }
 
-  /** Ends the progress display and prints {@code summary} where the format wants it. */
+  /**
+   * Ends the progress display, prints {@code summary} where the format wants it, then puts the
+   * failed-URL list in place (a failure to is reported on stderr, after the summary).
+   */
   public void finish(RunSummary summary) {
     progress.close();
     progress = Progress.none();
@@ -101,26 +122,52 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
       err.print(formatter.summary(summary));
       err.flush();
     }
+    closeFailedList();
   }
 
   /**
-   * Ends the progress display and puts the failed-URL list in place of its target.
-   *
-   * @throws SetupException if the list cannot be put in place
+   * Whether the failed-URL list, if one was asked for, was written whole and put in place: false
+   * until then, and for good once a write failed.
    */
+  public boolean failedListSaved() {
+    return saveFailed == null || failedList == null && !failedListBroken;
+  }
+
+  /** Ends the progress display and puts the failed-URL list in place if {@link #finish} did not. */
   @Override
   public void close() {
     progress.close();
-    if (failedList != null) {
-      try {
-        failedList.close();
-      } catch (IOException e) {
-        throw new SetupException("--save-failed: cannot write " + saveFailed + " ("
-            + e.getMessage() + ")", e);
-      } finally {
-        failedList = null;
-      }
+    closeFailedList();
+  }
+
+  private void closeFailedList() {
+    if (failedList == null) {
+      return;
     }
+    try {
+      failedList.close();
+    } catch (IOException e) {
+      reportFailedList(e);
+    } finally {
+      failedList = null;
+    }
+  }
+
+  /** Says once that the list cannot be written; the target is left as it was. */
+  private void reportFailedList(IOException e) {
+    if (failedListBroken) {
+      return;
+    }
+    failedListBroken = true;
+    err.println(Terminal.safe("fetch: --save-failed: cannot write " + saveFailed + " ("
+        + reason(e) + ")"));
+    err.flush();
+  }
+
+  private static String reason(IOException e) {
+    String reason = e instanceof FileSystemException
+        ? ((FileSystemException) e).getReason() : e.getMessage();
+    return reason == null ? e.getClass().getSimpleName() : reason;
   }
 
   private void write(String text) {

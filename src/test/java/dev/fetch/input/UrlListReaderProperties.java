@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fetch.testing.MangledCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +96,34 @@ class UrlListReaderProperties {
       lastLine = entry.lineNumber();
       assertFalse(skipped(lines.get(entry.lineNumber() - 1)), "an entry is a real line");
       assertNotNull(entry.display());
+      assertTrue(entry.display().chars().noneMatch(Character::isISOControl),
+          "no raw control character is ever shown: " + entry);
       if (!entry.isValid()) {
         assertTrue(entry.toFailure().message().startsWith("list.txt:" + entry.lineNumber()
             + ": "), entry.toFailure().message());
       }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> mangledLines() {
+    return MangledCredentials.lines();
+  }
+
+  @Property(tries = 1000)
+  void credentialsAreNeverShownHoweverTheLineIsMangled(@ForAll("mangledLines") String line) {
+    List<UrlEntry> entries = new ArrayList<>();
+    try (UrlListReader reader = new UrlListReader("list.txt",
+        new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)))) {
+      reader.forEachRemaining(entries::add);
+    }
+    assertEquals(1, entries.size(), line);
+    UrlEntry entry = entries.get(0);
+    String shown = entry.isValid() ? entry.toRequest().displayUrl() : entry.toFailure().url()
+        + " " + entry.toFailure().message();
+    for (String text : List.of(entry.display(), shown)) {
+      assertFalse(MangledCredentials.leaks(text), line + " shown as " + text);
+      assertTrue(text.chars().noneMatch(Character::isISOControl), line + " shown as " + text);
     }
   }
 

@@ -173,7 +173,7 @@ class UrlListReaderTest {
 
   @Test
   void rejectsNulByte() {
-    assertInvalid(only("http://a.test/x\u0000y\n"), 0, 1, "http://a.test/x\u0000y",
+    assertInvalid(only("http://a.test/x\u0000y\n"), 0, 1, "http://a.test/x\\u0000y",
         "contains a control character (U+0000)");
   }
 
@@ -251,7 +251,7 @@ class UrlListReaderTest {
     assertEquals(5, entries.size());
     assertEquals("ftp://***@host.test/x", entries.get(0).display());
     assertEquals("http://***@host.test/x y", entries.get(1).display());
-    assertEquals("http://***@host.test/x\u0000", entries.get(2).display());
+    assertEquals("http://***@host.test/x\\u0000", entries.get(2).display());
     assertEquals("http://***@host.test:99999/x", entries.get(3).display());
     assertEquals("malformed URL (bad host or port?)", entries.get(3).problem());
     for (UrlEntry entry : entries) {
@@ -352,5 +352,37 @@ class UrlListReaderTest {
       assertFalse(entry.isValid(), entry::toString);
       assertFalse(entry.display().contains("pw"), entry::display);
     }
+  }
+
+  @Test
+  void credentialsNeverShownWhateverTheMangling() {
+    List<String> lines = List.of("//alice:pw@host.test/x", "http//alice:pw@host.test/",
+        "http;//alice:pw@host.test/", "@alice:pw@host.test", "ftp://alice:pw@host.test/",
+        "http://alice:p w@host.test/x y", "alice:pw@host.test/x", "http:\\\\alice:pw@host.test/",
+        "http:alice:pw@host.test/", "see http://alice:pw@host.test/");
+    List<String> shown = new ArrayList<>();
+    for (UrlEntry entry : read(String.join("\n", lines) + "\n")) {
+      assertFalse(entry.isValid(), entry::toString);
+      shown.add(entry.display());
+    }
+    assertEquals(List.of("//***@host.test/x", "http//***@host.test/", "http;//***@host.test/",
+        "***@host.test", "ftp://***@host.test/", "http://***@host.test/x y", "***@host.test/x",
+        "http:\\\\***@host.test/", "***@host.test/", "***@host.test/"), shown);
+  }
+
+  @Test
+  void aReasonNeverQuotesAUserNameTakenForAScheme() {
+    assertInvalid(only("alice:pw@host.test/x\n"), 0, 1, "***@host.test/x",
+        "not an absolute URL (expected http:// or https://)");
+    assertInvalid(only("mailto:alice@host.test\n"), 0, 1, "***@host.test",
+        "not an absolute URL (expected http:// or https://)");
+  }
+
+  @Test
+  void controlCharactersOfAnInvalidLineAreShownEscaped() {
+    UrlEntry entry = only("http://host.test/\u001b]0;pwned\u0007\n");
+    assertFalse(entry.isValid());
+    assertEquals("http://host.test/\\u001b]0;pwned\\u0007", entry.display());
+    assertEquals(entry.display(), entry.toFailure().url());
   }
 }

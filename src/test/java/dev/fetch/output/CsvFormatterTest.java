@@ -101,6 +101,20 @@ class CsvFormatterTest {
   }
 
   @Test
+  void controlCharactersAreEscapedButANewlineIsKept() throws Exception {
+    String message = "HTTP 500 Oops \u001b]0;pwned\u0007\r\nsecond line";
+    DownloadResult result = new DownloadResult.Failure(5, "http://a.test/\u009bx", 500, 0,
+        Duration.ofMillis(1), 1, "w-1", ErrorKind.HTTP, message, null);
+
+    String row = csv.result(result);
+
+    assertEquals("5,\"http://a.test/\\u009bx\",500,0,1.000,1,w-1,http,"
+        + "\"HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line\"\n", row);
+    assertEquals(List.of("5", "http://a.test/\\u009bx", "500", "0", "1.000", "1", "w-1", "http",
+        "HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line"), parse(row).get(0));
+  }
+
+  @Test
   void rowsFollowTheHeaderAsOneDocument() throws Exception {
     String text = csv.header() + csv.result(SUCCESS) + csv.result(HTTP_FAILURE)
         + csv.result(TRANSPORT_FAILURE) + csv.result(INVALID_URL);
