@@ -34,8 +34,12 @@ import okio.Okio;
  * {@link BodySink}; blocking ({@link #download}, {@code Call.execute}) or with a callback
  * ({@link #downloadAsync}, {@code Call.enqueue}, the body read on OkHttp's dispatcher thread).
  *
- * <p>A status of 400 or more, or a redirect that was not followed, is a failure of kind
- * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
+ * <p>A status of 400 or more, a redirect that was not followed, or another 3xx (such as
+ * {@code 304 Not Modified}) is a failure of kind {@code http}; its body is read and counted but
+ * never stored. A response that breaks HTTP's rules is a failure of kind {@code protocol}, never
+ * a success: what OkHttp rejects itself, and what {@link ResponseChecks} rejects for it (every
+ * response, redirects included, passes through those checks). Text from the server appears in
+ * messages with its control characters escaped. Credentials in the URL are sent as
  * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
  * in a result. A result's time runs from when the call actually starts, not from when it was
  * queued. Thread-safe; the client and sink are shared, not owned.
@@ -71,7 +75,7 @@ public final class OkHttpDownloader implements Downloader {
         attempt.started();
       }
       return chain.proceed(chain.request());
-    }).build();
+    }).addNetworkInterceptor(new ResponseChecks()).build();
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
@@ -171,7 +175,7 @@ public final class OkHttpDownloader implements Downloader {
       try {
         bytes = sink.drain(request, body);
       } catch (IOException e) {
-        return attempt.failed(status, counted.count(), e, true);
+        return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
           request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
@@ -179,6 +183,18 @@ public final class OkHttpDownloader implements Downloader {
           + success.elapsed().toMillis() + " ms");
       return success;
     }
+  }
+
+  /**
+   * {@code e}, said to be about the chunked encoding when it is a protocol error in a chunked
+   * body (OkHttp's own message quotes the bad chunk size but does not say it is one).
+   */
+  private static IOException chunkProblem(Response response, IOException e) {
+    boolean chunked = "chunked".equalsIgnoreCase(response.header("Transfer-Encoding"));
+    if (chunked && FailureClassifier.kind(e, true) == ErrorKind.PROTOCOL) {
+      return new ProtocolViolation("bad chunk in a chunked body: " + e.getMessage());
+    }
+    return e;
   }
 
   private static long countQuietly(BufferedSource body) {
@@ -220,10 +236,8 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure rejected(Response response, long bytes) {
       int status = response.code();
-      String message = status >= 400
-          ? "HTTP " + status + reasonPhrase(response)
-          : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
-              + location(response);
+      String message = "HTTP " + status + SafeText.of(reasonPhrase(response))
+          + (isRedirect(status) ? ": redirect not followed" + location(response) : "");
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
@@ -235,8 +249,15 @@ public final class OkHttpDownloader implements Downloader {
     return response.message().isEmpty() ? "" : " " + response.message();
   }
 
+  /** The statuses OkHttp follows as redirects (a 304 Not Modified is not one). */
+  private static boolean isRedirect(int status) {
+    return status == 300 || status == 301 || status == 302 || status == 303 || status == 307
+        || status == 308;
+  }
+
   private static String location(Response response) {
     String location = response.header("Location");
-    return location == null ? " (no Location header)" : " (to " + Urls.redactRaw(location) + ")";
+    return location == null ? " (no Location header)"
+        : " (to " + SafeText.of(Urls.redactRaw(location)) + ")";
   }
 }
