@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -75,7 +77,8 @@ public final class OkHttpDownloader implements Downloader {
         attempt.started();
       }
       return chain.proceed(chain.request());
-    }).addNetworkInterceptor(new ResponseChecks()).build();
+    }).addNetworkInterceptor(new ResponseChecks())
+        .eventListenerFactory(call -> HANDSHAKES).build();
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
@@ -205,10 +208,36 @@ public final class OkHttpDownloader implements Downloader {
     }
   }
 
+  /**
+   * Tells each attempt when its TLS handshake is under way, so that a timeout in it is told as
+   * one (the JDK's own message is a bare "Read timed out"). Stateless; OkHttp calls it on the
+   * thread that connects.
+   */
+  private static final EventListener HANDSHAKES = new EventListener() {
+    @Override
+    public void secureConnectStart(Call call) {
+      handshaking(call, true);
+    }
+
+    @Override
+    public void secureConnectEnd(Call call, Handshake handshake) {
+      handshaking(call, false);
+    }
+
+    private void handshaking(Call call, boolean now) {
+      Attempt attempt = call.request().tag(Attempt.class);
+      if (attempt != null) {
+        attempt.inHandshake = now;
+      }
+    }
+  };
+
   /** The facts of one attempt in progress, to build its result. */
   private final class Attempt {
     final DownloadRequest request;
     private volatile long start;
+    /** A TLS handshake has started and not finished; written by {@link #HANDSHAKES}. */
+    volatile boolean inHandshake;
 
     Attempt(DownloadRequest request) {
       this.request = request;
@@ -226,9 +255,13 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
       ErrorKind kind = FailureClassifier.kind(e, duringBody);
+      String message = FailureClassifier.message(e, kind);
+      if (kind == ErrorKind.TIMEOUT && inHandshake) {
+        message = message.replaceFirst("^timed out: ", "timed out in the TLS handshake: ");
+      }
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
           request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
-          FailureClassifier.message(e, kind), null);
+          message, null);
       log.debug(() -> failure.url() + ": failed after " + bytes + " bytes: "
           + failure.message());
       return failure;
