@@ -269,7 +269,8 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure rejected(Response response, long bytes) {
       int status = response.code();
-      String message = "HTTP " + status + SafeText.of(reasonPhrase(response))
+      String message = "HTTP " + status
+          + SafeText.of(reasonPhrase(response), ProtocolViolation.MAX_LENGTH)
           + (isRedirect(status) ? ": redirect not followed" + location(response) : "");
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
@@ -291,6 +292,6 @@ public final class OkHttpDownloader implements Downloader {
   private static String location(Response response) {
     String location = response.header("Location");
     return location == null ? " (no Location header)"
-        : " (to " + SafeText.of(Urls.redactRaw(location)) + ")";
+        : " (to " + SafeText.of(Urls.redactRaw(location), ProtocolViolation.MAX_LENGTH) + ")";
   }
 }

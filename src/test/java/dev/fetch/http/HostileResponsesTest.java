@@ -149,6 +149,18 @@ class HostileResponsesTest {
     assertTrue(error.length() < 400, error);
   }
 
+  @Test
+  void aHugeLocationIsCutInTheMessage() throws IOException {
+    server = RawServer.replying("HTTP/1.1 302 Found\r\nLocation: ftp://x/" + "a".repeat(10_000)
+        + "\r\nContent-Length: 0\r\n\r\n");
+
+    String error = single(run("threads")).get("error").asText();
+
+    assertTrue(error.startsWith("HTTP 302 Found: redirect not followed (to ftp://x/aaa"), error);
+    assertTrue(error.endsWith("...)"), error);
+    assertTrue(error.length() < 400, error);
+  }
+
   /**
    * OkHttp reads delay-seconds as an int; in processes mode the wait crosses a pipe in
    * nanoseconds, so a date centuries away must not overflow a long either (before the cap, the
