@@ -33,7 +33,7 @@ final class HttpOptions {
   Long maxSize;
 
   @Option(names = {"-A", "--user-agent"}, paramLabel = "TEXT",
-      description = "User-Agent header (default: fetch/VERSION).")
+      description = "User-Agent header: printable ASCII, tabs allowed (default: fetch/VERSION).")
   String userAgent;
 
   /**
@@ -51,6 +51,9 @@ final class HttpOptions {
     if (retries < 0) {
       throw new ParameterException(spec.commandLine(), "--retries must be 0 or more");
     }
+    if (userAgent != null) {
+      checkHeaderValue(spec, "-A/--user-agent", userAgent);
+    }
     return DownloadSettings.builder()
         .workers(workers)
         .connectTimeout(connectTimeout)
@@ -62,5 +65,23 @@ final class HttpOptions {
         .outputDir(outputDir)
         .network(NetworkProperties.current())
         .build();
+  }
+
+  /**
+   * Checks a header value fetch will send: HTTP allows visible ASCII, spaces and tabs (RFC 9110
+   * §5.5); a CR or LF would split the request, and OkHttp refuses anything else with an
+   * exception in the middle of the run.
+   *
+   * @throws ParameterException naming {@code option} and the first character not allowed
+   */
+  private static void checkHeaderValue(CommandSpec spec, String option, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+        throw new ParameterException(spec.commandLine(), String.format(
+            "%s must be printable ASCII (a header value), but character %d is U+%04X%s",
+            option, i + 1, (int) c, c < 0x20 || c == 0x7f ? ", a control character" : ""));
+      }
+    }
   }
 }

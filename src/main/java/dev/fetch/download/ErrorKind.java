@@ -32,7 +32,14 @@ public enum ErrorKind {
    * The body could not be written to local storage (disk full, a directory in the way). Shown as
    * {@code io}; never retried, since downloading again cannot help.
    */
-  STORAGE;
+  STORAGE,
+  /**
+   * The response broke HTTP's rules (RFC 9110, RFC 9112): no valid status line, a status outside
+   * 200–599 (or 101 unasked), an invalid or conflicting {@code Content-Length}, both
+   * {@code Content-Length} and {@code Transfer-Encoding}, a bad chunk, control characters in a
+   * header. A server that sends this will send it again: not retried.
+   */
+  PROTOCOL;
 
   /** The name used in machine-readable output, e.g. {@code invalid_url}. */
   public String wireName() {

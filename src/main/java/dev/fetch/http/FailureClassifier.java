@@ -29,6 +29,10 @@ final class FailureClassifier {
     if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
       return ErrorKind.TIMEOUT;
     }
+    if (e instanceof ProtocolException && !isEndOfStream(e)
+        && !String.valueOf(e.getMessage()).startsWith("Too many")) {
+      return ErrorKind.PROTOCOL;
+    }
     if (duringBody) {
       return ErrorKind.TRUNCATED;
     }
@@ -45,8 +49,14 @@ final class FailureClassifier {
     return ErrorKind.IO;
   }
 
+  /** OkHttp's {@code ProtocolException} for a body that ended before its length or last chunk. */
+  private static boolean isEndOfStream(IOException e) {
+    return String.valueOf(e.getMessage()).startsWith("unexpected end of stream");
+  }
+
   /**
-   * A short message: what went wrong, in words, then the exception's own text. When OkHttp tried
+   * A short message: what went wrong, in words, then the exception's own text, with control
+   * characters escaped (OkHttp quotes what the server sent). When OkHttp tried
    * several addresses (IPv6 and IPv4, say) and one failed on TLS, the TLS failure is the one told:
    * it is what the user can act on.
    */
@@ -56,7 +66,7 @@ final class FailureClassifier {
       told = e;
     }
     String detail = told.getMessage() == null ? told.getClass().getSimpleName()
-        : told.getMessage();
+        : SafeText.of(told.getMessage(), 2 * ProtocolViolation.MAX_LENGTH);
     if (told instanceof SSLException) {
       detail = "TLS: " + detail;
     }
@@ -71,6 +81,8 @@ final class FailureClassifier {
         return "body cut short: " + detail;
       case HTTP:
         return detail;
+      case PROTOCOL:
+        return "protocol error: " + detail;
       case STORAGE:
       case TOO_LARGE:
         return detail;

@@ -6,13 +6,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
  * Builds the one OkHttp client a run shares between all its workers. Redirects are followed up to
- * OkHttp's own bound of 20 hops; only http and https targets are followed.
+ * OkHttp's own bound of 20 hops; only http and https targets are followed. The connect timeout
+ * covers the TLS handshake too ({@link HandshakeTimeoutSocketFactory}).
  */
 public final class HttpClients {
   private HttpClients() {}
@@ -35,7 +37,15 @@ public final class HttpClients {
     dispatcher.setMaxRequests(settings.workers());
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
         ? Math.min(settings.perHost(), settings.workers()) : settings.workers());
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    int handshakeMillis = HandshakeTimeoutSocketFactory.handshakeMillis(
+        settings.connectTimeout(), settings.timeout());
+    if (handshakeMillis > 0) {
+      X509TrustManager trust = HandshakeTimeoutSocketFactory.platformTrustManager();
+      builder.sslSocketFactory(new HandshakeTimeoutSocketFactory(
+          HandshakeTimeoutSocketFactory.platformFactory(trust), handshakeMillis), trust);
+    }
+    return builder
         .dispatcher(dispatcher)
         .connectionPool(pool)
         .connectTimeout(settings.connectTimeout())

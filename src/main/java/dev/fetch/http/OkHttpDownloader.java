@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,8 +36,12 @@ import okio.Okio;
  * {@link BodySink}; blocking ({@link #download}, {@code Call.execute}) or with a callback
  * ({@link #downloadAsync}, {@code Call.enqueue}, the body read on OkHttp's dispatcher thread).
  *
- * <p>A status of 400 or more, or a redirect that was not followed, is a failure of kind
- * {@code http}; its body is read and counted but never stored. Credentials in the URL are sent as
+ * <p>A status of 400 or more, a redirect that was not followed, or another 3xx (such as
+ * {@code 304 Not Modified}) is a failure of kind {@code http}; its body is read and counted but
+ * never stored. A response that breaks HTTP's rules is a failure of kind {@code protocol}, never
+ * a success: what OkHttp rejects itself, and what {@link ResponseChecks} rejects for it (every
+ * response, redirects included, passes through those checks). Text from the server appears in
+ * messages with its control characters escaped. Credentials in the URL are sent as
  * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
  * in a result. A result's time runs from when the call actually starts, not from when it was
  * queued. Thread-safe; the client and sink are shared, not owned.
@@ -71,7 +77,8 @@ public final class OkHttpDownloader implements Downloader {
         attempt.started();
       }
       return chain.proceed(chain.request());
-    }).build();
+    }).addNetworkInterceptor(new ResponseChecks())
+        .eventListenerFactory(call -> HANDSHAKES).build();
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
@@ -171,7 +178,7 @@ public final class OkHttpDownloader implements Downloader {
       try {
         bytes = sink.drain(request, body);
       } catch (IOException e) {
-        return attempt.failed(status, counted.count(), e, true);
+        return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
           request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
@@ -179,6 +186,18 @@ public final class OkHttpDownloader implements Downloader {
           + success.elapsed().toMillis() + " ms");
       return success;
     }
+  }
+
+  /**
+   * {@code e}, said to be about the chunked encoding when it is a protocol error in a chunked
+   * body (OkHttp's own message quotes the bad chunk size but does not say it is one).
+   */
+  private static IOException chunkProblem(Response response, IOException e) {
+    boolean chunked = "chunked".equalsIgnoreCase(response.header("Transfer-Encoding"));
+    if (chunked && FailureClassifier.kind(e, true) == ErrorKind.PROTOCOL) {
+      return new ProtocolViolation("bad chunk in a chunked body: " + e.getMessage());
+    }
+    return e;
   }
 
   private static long countQuietly(BufferedSource body) {
@@ -189,10 +208,36 @@ public final class OkHttpDownloader implements Downloader {
     }
   }
 
+  /**
+   * Tells each attempt when its TLS handshake is under way, so that a timeout in it is told as
+   * one (the JDK's own message is a bare "Read timed out"). Stateless; OkHttp calls it on the
+   * thread that connects.
+   */
+  private static final EventListener HANDSHAKES = new EventListener() {
+    @Override
+    public void secureConnectStart(Call call) {
+      handshaking(call, true);
+    }
+
+    @Override
+    public void secureConnectEnd(Call call, Handshake handshake) {
+      handshaking(call, false);
+    }
+
+    private void handshaking(Call call, boolean now) {
+      Attempt attempt = call.request().tag(Attempt.class);
+      if (attempt != null) {
+        attempt.inHandshake = now;
+      }
+    }
+  };
+
   /** The facts of one attempt in progress, to build its result. */
   private final class Attempt {
     final DownloadRequest request;
     private volatile long start;
+    /** A TLS handshake has started and not finished; written by {@link #HANDSHAKES}. */
+    volatile boolean inHandshake;
 
     Attempt(DownloadRequest request) {
       this.request = request;
@@ -210,9 +255,13 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure failed(Integer status, long bytes, IOException e, boolean duringBody) {
       ErrorKind kind = FailureClassifier.kind(e, duringBody);
+      String message = FailureClassifier.message(e, kind);
+      if (kind == ErrorKind.TIMEOUT && inHandshake) {
+        message = message.replaceFirst("^timed out: ", "timed out in the TLS handshake: ");
+      }
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
           request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
-          FailureClassifier.message(e, kind), null);
+          message, null);
       log.debug(() -> failure.url() + ": failed after " + bytes + " bytes: "
           + failure.message());
       return failure;
@@ -220,10 +269,9 @@ public final class OkHttpDownloader implements Downloader {
 
     DownloadResult.Failure rejected(Response response, long bytes) {
       int status = response.code();
-      String message = status >= 400
-          ? "HTTP " + status + reasonPhrase(response)
-          : "HTTP " + status + reasonPhrase(response) + ": redirect not followed"
-              + location(response);
+      String message = "HTTP " + status
+          + SafeText.of(reasonPhrase(response), ProtocolViolation.MAX_LENGTH)
+          + (isRedirect(status) ? ": redirect not followed" + location(response) : "");
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
@@ -235,8 +283,15 @@ public final class OkHttpDownloader implements Downloader {
     return response.message().isEmpty() ? "" : " " + response.message();
   }
 
+  /** The statuses OkHttp follows as redirects (a 304 Not Modified is not one). */
+  private static boolean isRedirect(int status) {
+    return status == 300 || status == 301 || status == 302 || status == 303 || status == 307
+        || status == 308;
+  }
+
   private static String location(Response response) {
     String location = response.header("Location");
-    return location == null ? " (no Location header)" : " (to " + Urls.redactRaw(location) + ")";
+    return location == null ? " (no Location header)"
+        : " (to " + SafeText.of(Urls.redactRaw(location), ProtocolViolation.MAX_LENGTH) + ")";
   }
 }

@@ -186,11 +186,29 @@ class FailureClassifierTest {
   }
 
   @Test
-  void anyOtherProtocolFailureIsIo() {
-    assertClassified(ErrorKind.IO, "I/O error: Unexpected status line: HTTP/1.1 abc",
+  void anyOtherProtocolFailureIsProtocolAndNeverRetriedAsTruncated() {
+    assertClassified(ErrorKind.PROTOCOL, "protocol error: Unexpected status line: HTTP/1.1 abc",
         new ProtocolException("Unexpected status line: HTTP/1.1 abc"), false);
-    assertClassified(ErrorKind.IO, "I/O error: ProtocolException", new ProtocolException(),
-        false);
+    assertClassified(ErrorKind.PROTOCOL, "protocol error: ProtocolException",
+        new ProtocolException(), false);
+    assertClassified(ErrorKind.PROTOCOL,
+        "protocol error: Expected leading [0-9a-fA-F] character but was 0x7a",
+        new ProtocolException("Expected leading [0-9a-fA-F] character but was 0x7a"), true);
+  }
+
+  @Test
+  void theEndOfTheStreamDuringTheBodyIsStillTruncated() {
+    assertClassified(ErrorKind.TRUNCATED, "body cut short: unexpected end of stream",
+        new ProtocolException("unexpected end of stream"), true);
+  }
+
+  @Test
+  void controlCharactersInAMessageAreEscapedAndALongOneIsCut() {
+    assertClassified(ErrorKind.PROTOCOL,
+        "protocol error: Unexpected status line: \\u001b[2J\\u0000",
+        new ProtocolException("Unexpected status line: \u001b[2J\u0000"), false);
+    String message = FailureClassifier.message(new IOException("x".repeat(5000)), ErrorKind.IO);
+    assertEquals("I/O error: " + "x".repeat(600) + "...", message);
   }
 
   @Test
