@@ -82,7 +82,7 @@ public final class Diagnostics {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      boolean control = isControl(c);
       if (control && out == null) {
         out = new StringBuilder(text.length() + 8).append(text, 0, i);
       }
@@ -95,5 +95,10 @@ public final class Diagnostics {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /** Whether {@link #printable} escapes {@code c}: C0 and C1 controls, line separators. */
+  public static boolean isControl(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
   }
 }
