@@ -1,16 +1,15 @@
 package dev.fetch.output;
 
+import dev.fetch.save.NewFiles;
+
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How fetch replaces a file it writes (an export, a trace, the {@code --save-failed} list): the
@@ -51,19 +50,7 @@ final class ReplacementFile {
   }
 
   private static Path createEmpty(Path target) throws IOException {
-    for (int tries = 0; ; tries++) {
-      Path temp = target.resolveSibling("." + target.getFileName() + "."
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-      try {
-        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
-        return temp;
-      } catch (FileAlreadyExistsException e) {
-        if (tries == 100) {
-          throw e;
-        }
-      }
-    }
+    return NewFiles.createUnique(target.getParent(), "." + target.getFileName() + ".", ".tmp");
   }
 
   private static void copyPermissions(Path target, Path temp) throws IOException {

@@ -2,14 +2,11 @@ package dev.fetch.save;
 
 import dev.fetch.download.DownloadRequest;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -115,20 +112,10 @@ public final class DirectorySink implements BodySink {
    * wget's.
    */
   private Path createTemp() throws StorageException {
-    for (int tries = 0; ; tries++) {
-      Path temp = directory.resolve(".fetch-" + tempTag
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
-      try {
-        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
-        return temp;
-      } catch (FileAlreadyExistsException e) {
-        if (tries == 100) {
-          throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
-        }
-      } catch (IOException e) {
-        throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
-      }
+    try {
+      return NewFiles.createUnique(directory, ".fetch-" + tempTag, ".part");
+    } catch (IOException e) {
+      throw new StorageException("cannot create a file in " + directory + ": " + reason(e), e);
     }
   }
 
