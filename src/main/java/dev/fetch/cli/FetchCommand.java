@@ -15,13 +15,11 @@ import dev.fetch.output.TerminalProgress;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import dev.fetch.strategy.Order;
-import dev.fetch.time.Time;
 import dev.fetch.trace.TraceExport;
 import dev.fetch.trace.UrlRecord;
 import dev.fetch.trace.UrlRecords;
 import dev.fetch.input.UrlLists;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,14 +122,10 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Debug logging on stderr.")
   boolean verbose;
 
-  private final InputStream stdin;
-  private final Interrupts interrupts;
-  private final Time time;
+  private final Outside outside;
 
-  FetchCommand(InputStream stdin, Interrupts interrupts, Time time) {
-    this.stdin = stdin;
-    this.interrupts = interrupts;
-    this.time = time;
+  FetchCommand(Outside outside) {
+    this.outside = outside;
   }
 
   @Override
@@ -139,11 +133,12 @@ public final class FetchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DownloadPlan plan = plan(err);
-    RunContext context = new RunContext(stdin, time, Diagnostics.to(err, verbose), null);
+    RunContext context = new RunContext(outside.stdin(), outside.time(),
+        Diagnostics.to(err, verbose), null);
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
     DownloadRun run = new DownloadRun(plan, context);
-    try (Interrupts.Watch watch = interrupts.watch(run::cancel);
+    try (Interrupts.Watch watch = outside.interrupts().watch(run::cancel);
         ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
             () -> progressDisplay(err), quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
