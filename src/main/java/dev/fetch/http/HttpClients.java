@@ -48,6 +48,7 @@ public final class HttpClients {
       X509TrustManager trust = HandshakeTimeoutSocketFactory.platformTrustManager();
       builder.sslSocketFactory(new HandshakeTimeoutSocketFactory(
           HandshakeTimeoutSocketFactory.platformFactory(trust), handshakeMillis), trust);
+      builder.socketFactory(HandshakeDeadlineSocket.factory());
     }
     return builder
         .dispatcher(dispatcher)
