@@ -9,10 +9,13 @@ import java.util.Locale;
  * The default, human format, in the tutorial's spirit:
  *
  * <pre>
- * Read 129886 bytes from https://en.wikipedia.org/wiki/Portal:Arts (200, 153 ms)
+ * Read 126.8 KiB from https://en.wikipedia.org/wiki/Portal:Arts (200, 153 ms, 847.0 kB/s)
  * FAILED https://example.com/missing: HTTP 404 Not Found (404, 12 ms)
- * 15 URLs in 0.612 s: 14 succeeded, 1 failed, 2961726 bytes (threads, 5 workers)
+ * 15 URLs in 0.612 s: 14 succeeded, 1 failed, 2.8 MiB, 4.8 MB/s (threads, 5 workers)
  * </pre>
+ *
+ * <p>Sizes and speeds are in {@link HumanUnits}; a speed is shown from 1 KiB up (below, it would
+ * only measure latency). Exact byte counts are in the JSON lines and CSV formats.
  */
 public final class TextFormatter implements ResultFormatter {
   @Override
@@ -26,7 +29,7 @@ public final class TextFormatter implements ResultFormatter {
         return line.append('\n').toString();
       }
     } else {
-      line.append("Read ").append(result.bytes()).append(" bytes from ")
+      line.append("Read ").append(HumanUnits.size(result.bytes())).append(" from ")
           .append(Terminal.safe(result.url()));
     }
     line.append(" (");
@@ -34,6 +37,9 @@ public final class TextFormatter implements ResultFormatter {
       line.append(result.status()).append(", ");
     }
     line.append(millis(result.elapsed())).append(" ms");
+    if (result.succeeded() && HumanUnits.hasUnit(result.bytes())) {
+      line.append(", ").append(HumanUnits.rate(result.bytes(), result.elapsed()));
+    }
     if (result.attempts() > 1) {
       line.append(", ").append(result.attempts()).append(" attempts");
     }
@@ -50,7 +56,10 @@ public final class TextFormatter implements ResultFormatter {
         .append(" in ").append(seconds(s.elapsed())).append(" s: ")
         .append(s.succeeded()).append(" succeeded, ")
         .append(s.failed()).append(" failed, ")
-        .append(s.bytes()).append(" bytes");
+        .append(HumanUnits.size(s.bytes()));
+    if (HumanUnits.hasUnit(s.bytes())) {
+      line.append(", ").append(HumanUnits.rate(s.bytes(), s.elapsed()));
+    }
     if (s.unfinished() > 0) {
       line.append(", ").append(s.unfinished()).append(" unfinished");
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.fetch.output.HumanUnits;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.Cli;
@@ -132,12 +133,12 @@ class FetchCommandTest {
     List<String> lines = result.outLines();
     assertEquals(31, lines.size());
     for (int i = 0; i < 30; i++) {
-      assertTrue(lines.get(i).startsWith("Read " + (i * 100) + " bytes from "
+      assertTrue(lines.get(i).startsWith("Read " + HumanUnits.size(i * 100) + " from "
           + url("/bytes/" + (i * 100)) + " (200, "), lines.get(i));
     }
     assertTrue(lines.get(30).startsWith("30 URLs in "), lines.get(30));
-    assertTrue(lines.get(30).endsWith(" s: 30 succeeded, 0 failed, 43500 bytes ("
-        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker)" : mode + ", 8 workers)")),
+    assertTrue(lines.get(30).matches(".* s: 30 succeeded, 0 failed, 42\\.5 KiB, [0-9.]+ [kMG]?B/s \\("
+        + (mode == Mode.SEQUENTIAL ? "sequential, 1 worker\\)" : mode + ", 8 workers\\)")),
         lines.get(30));
   }
 
@@ -235,15 +236,16 @@ class FetchCommandTest {
 
     assertEquals(ExitCodes.FAILURES, result.exitCode());
     List<String> lines = result.outLines();
-    assertTrue(lines.get(0).matches("Read 129886 bytes from "
-        + java.util.regex.Pattern.quote(url("/bytes/129886")) + " \\(200, \\d+ ms\\)"),
+    assertTrue(lines.get(0).matches("Read 126\\.8 KiB from "
+        + java.util.regex.Pattern.quote(url("/bytes/129886"))
+        + " \\(200, \\d+ ms, [0-9.]+ [kMG]?B/s\\)"),
         lines.get(0));
     assertTrue(lines.get(1).matches("FAILED " + java.util.regex.Pattern.quote(url("/status/500"))
         + ": HTTP 500 Server Error \\(500, \\d+ ms\\)"), lines.get(1));
     assertTrue(lines.get(2).matches("FAILED ftp://example.com/x: .*:3: unsupported scheme 'ftp'"
         + " \\(only http and https\\)"), lines.get(2));
     assertTrue(lines.get(3).matches("3 URLs in \\d+\\.\\d{3} s: 1 succeeded, 2 failed, "
-        + "129896 bytes \\(sequential, 1 worker\\)"), lines.get(3));
+        + "126\\.9 KiB, [0-9.]+ [kMG]?B/s \\(sequential, 1 worker\\)"), lines.get(3));
   }
 
   @Test

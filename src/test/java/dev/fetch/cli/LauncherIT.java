@@ -51,7 +51,7 @@ class LauncherIT {
     assertEquals(16, lines.size(), result.toString());
     assertTrue(lines.subList(0, 15).stream().allMatch(l -> l.startsWith("Read ")), result.out());
     assertTrue(lines.get(15).matches("15 URLs in \\d+\\.\\d{3} s: 15 succeeded, 0 failed, "
-        + "120000 bytes \\(threads, 5 workers\\)"), lines.get(15));
+        + "117\\.2 KiB, [0-9.]+ [kMG]?B/s \\(threads, 5 workers\\)"), lines.get(15));
   }
 
   @Test

@@ -131,7 +131,7 @@ class CsvFormatterTest {
   void summaryIsTextOnStderr() {
     assertFalse(csv.summaryOnStdout());
     assertEquals(
-        "15 URLs in 0.612 s: 14 succeeded, 1 failed, 2961726 bytes (threads, 5 workers)\n",
+        "15 URLs in 0.612 s: 14 succeeded, 1 failed, 2.8 MiB, 4.8 MB/s (threads, 5 workers)\n",
         csv.summary(NORMAL));
     assertEquals("Interrupted: 7 URLs in 1.235 s: 5 succeeded, 2 failed, 100 bytes,"
         + " 3 unfinished (virtual, 4 workers)\n", csv.summary(INTERRUPTED));

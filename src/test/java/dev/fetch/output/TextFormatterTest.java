@@ -45,7 +45,7 @@ class TextFormatterTest {
   @Test
   void success() {
     assertEquals(
-        "Read 129886 bytes from https://example.com/wiki/Portal:Arts (200, 153 ms)\n",
+        "Read 126.8 KiB from https://example.com/wiki/Portal:Arts (200, 153 ms, 846.6 kB/s)\n",
         text.result(SUCCESS));
   }
 
@@ -81,7 +81,7 @@ class TextFormatterTest {
   @Test
   void summary() {
     assertEquals(
-        "15 URLs in 0.612 s: 14 succeeded, 1 failed, 2961726 bytes (threads, 5 workers)\n",
+        "15 URLs in 0.612 s: 14 succeeded, 1 failed, 2.8 MiB, 4.8 MB/s (threads, 5 workers)\n",
         text.summary(NORMAL));
   }
 
@@ -110,7 +110,7 @@ class TextFormatterTest {
     DownloadResult result = new Success(0, "http://evil.test/\u001b[2J\r\u0007", 200, 1,
         Duration.ofMillis(1), 1, "w");
     assertEquals(
-        "Read 1 bytes from http://evil.test/\\u001b[2J\\u000d\\u0007 (200, 1 ms)\n",
+        "Read 1 byte from http://evil.test/\\u001b[2J\\u000d\\u0007 (200, 1 ms)\n",
         text.result(result));
   }
 
@@ -133,7 +133,7 @@ class TextFormatterTest {
   void leavesOrdinaryUnicodeAlone() {
     DownloadResult result = new Success(0, "http://a.test/caf\u00e9/\u65e5\u672c", 200, 1,
         Duration.ofMillis(1), 1, "w");
-    assertEquals("Read 1 bytes from http://a.test/caf\u00e9/\u65e5\u672c (200, 1 ms)\n",
+    assertEquals("Read 1 byte from http://a.test/caf\u00e9/\u65e5\u672c (200, 1 ms)\n",
         text.result(result));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fetch.output.HumanUnits;
 import dev.fetch.cli.ExitCodes;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
@@ -204,7 +205,7 @@ class ProcessPoolTest {
     List<String> lines = result.outLines();
     assertEquals(8, lines.size(), result.toString());
     for (int i = 0; i < 6; i++) {
-      assertTrue(lines.get(i).startsWith("Read " + i + " bytes"), lines.get(i));
+      assertTrue(lines.get(i).startsWith("Read " + HumanUnits.size(i) + " from"), lines.get(i));
     }
     assertTrue(lines.get(6).startsWith("FAILED " + server.url("/kill-always")
         + ": worker crashed 3 times; last: worker-"), lines.get(6));
