@@ -75,9 +75,8 @@ public final class FetchCommand implements Callable<Integer> {
   Mode mode;
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
-      description = "Downloads at once (default: threads min(32, cores + 4), here "
-          + "${bundle:dev.fetch.defaultWorkers}; processes one per core; virtual and async 256; "
-          + "sequential 1).")
+      description = "Downloads at once (default here: ${bundle:dev.fetch.workers.threads} "
+          + "threads, ${bundle:dev.fetch.workers.processes} processes, 256 virtual or async).")
   Integer workers;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",

@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.input.InputException;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.output.Format;
 import dev.fetch.output.OutputClosedException;
 import dev.fetch.strategy.Order;
@@ -11,11 +12,13 @@ import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import java.util.ListResourceBundle;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The single wiring point of the command line, shared by {@code main} and the tests: commands,
@@ -49,16 +52,43 @@ public final class FetchCommandLine {
     cli.registerConverter(ProgressOption.class, new EnumConverter<>(ProgressOption.class));
     cli.setParameterExceptionHandler(FetchCommandLine::usageError);
     cli.setExecutionExceptionHandler(new RunFailureHandler());
+    HelpLayout.apply(cli);
     return cli;
   }
 
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("fetch: " + e.getMessage());
+    err.println(Diagnostics.printable("fetch: " + e.getMessage() + optionSuggestion(e)));
     err.println("Try 'fetch --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * For an unknown option, {@code "; did you mean '--mode'?"} naming the closest option of the
+   * command it was typed for ({@link Spelling}, else picocli's own guess), its value kept
+   * ({@code --mdoe=async} suggests {@code --mode=async}); otherwise "".
+   */
+  static String optionSuggestion(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException)) {
+      return "";
+    }
+    UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
+    List<String> words = unmatched.getUnmatched();
+    if (words.isEmpty() || !words.get(0).startsWith("-")) {
+      return "";
+    }
+    String word = words.get(0);
+    int equals = word.indexOf('=');
+    String name = equals < 0 ? word : word.substring(0, equals);
+    String value = equals < 0 ? "" : word.substring(equals);
+    String closest = Spelling.closest(name,
+        e.getCommandLine().getCommandSpec().optionsMap().keySet());
+    if (closest == null && !unmatched.getSuggestions().isEmpty()) {
+      closest = unmatched.getSuggestions().get(0);
+    }
+    return closest == null ? "" : "; did you mean '" + closest + value + "'?";
   }
 
   /** Maps an exception that escaped a command to its exit code, with a one-line message. */
@@ -98,7 +128,8 @@ public final class FetchCommandLine {
     @Override
     protected Object[][] getContents() {
       return new Object[][] {
-          {"dev.fetch.defaultWorkers", String.valueOf(Mode.THREADS.defaultWorkers())}};
+          {"dev.fetch.workers.threads", String.valueOf(Mode.THREADS.defaultWorkers())},
+          {"dev.fetch.workers.processes", String.valueOf(Mode.PROCESSES.defaultWorkers())}};
     }
   }
 }
