@@ -43,13 +43,17 @@ public final class FetchCommandLine {
     cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
     cli.addSubcommand("compare", new CompareCommand(outside.stdin(), outside.interrupts()));
+    cli.addSubcommand("completion", new CompletionCommand());
     cli.setResourceBundle(new HelpValues());
+    // "--order completion" is the order, not the subcommand (its default value too).
+    cli.setAllowSubcommandsAsOptionParameters(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(Mode.class, new EnumConverter<>(Mode.class));
     cli.registerConverter(Format.class, new EnumConverter<>(Format.class));
     cli.registerConverter(Order.class, new EnumConverter<>(Order.class));
     cli.registerConverter(ProgressOption.class, new EnumConverter<>(ProgressOption.class));
+    cli.registerConverter(Shell.class, new EnumConverter<>(Shell.class));
     cli.setParameterExceptionHandler(FetchCommandLine::usageError);
     cli.setExecutionExceptionHandler(new RunFailureHandler());
     HelpLayout.apply(cli);
