@@ -45,6 +45,14 @@ class CompletionTest {
   }
 
   @Test
+  void theOrderNamedCompletionIsNotTheSubcommand() {
+    Cli.Result result = Cli.run("--order", "completion", dir.resolve("none.txt").toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.err().contains("none.txt"), "the list is the problem: " + result.err());
+  }
+
+  @Test
   void bashParsesTheScript() throws Exception {
     Path script = script();
     Process check = new ProcessBuilder("bash", "-n", script.toString())
