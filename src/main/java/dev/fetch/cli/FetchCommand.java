@@ -75,8 +75,7 @@ public final class FetchCommand implements Callable<Integer> {
   Mode mode;
 
   @Option(names = {"-w", "--workers"}, paramLabel = "N",
-      description = "Downloads at once (default here: ${bundle:dev.fetch.workers.threads} "
-          + "threads, ${bundle:dev.fetch.workers.processes} processes, 256 virtual or async).")
+      description = "Downloads at once (${bundle:dev.fetch.workers.defaults}).")
   Integer workers;
 
   @Option(names = "--order", paramLabel = "ORDER", defaultValue = "completion",

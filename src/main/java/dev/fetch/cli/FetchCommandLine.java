@@ -44,7 +44,7 @@ public final class FetchCommandLine {
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
     cli.addSubcommand("compare", new CompareCommand(outside.stdin(), outside.interrupts()));
     cli.addSubcommand("completion", new CompletionCommand());
-    cli.setResourceBundle(new HelpValues());
+    cli.setResourceBundle(new HelpValues(true));
     // "--order completion" is the order, not the subcommand (its default value too).
     cli.setAllowSubcommandsAsOptionParameters(true);
     cli.setOut(out);
@@ -125,15 +125,33 @@ public final class FetchCommandLine {
 
 
   /**
-   * Values the help text shows that are true for this machine ({@code ${bundle:…}} in a
-   * description), given per command line rather than as system properties.
+   * The command line as documented for every machine (the man page): a default that depends on
+   * the machine is described ("one per core"), not computed here.
+   */
+  public static CommandLine forDocumentation(PrintWriter out, PrintWriter err) {
+    CommandLine cli = create(out, err);
+    cli.setResourceBundle(new HelpValues(false));
+    return cli;
+  }
+
+  /**
+   * Values the help text shows ({@code ${bundle:…}} in a description), given per command line
+   * rather than as system properties: those of this machine, or their rule for the man page.
    */
   private static final class HelpValues extends ListResourceBundle {
+    private final boolean thisMachine;
+
+    HelpValues(boolean thisMachine) {
+      this.thisMachine = thisMachine;
+    }
+
     @Override
     protected Object[][] getContents() {
-      return new Object[][] {
-          {"dev.fetch.workers.threads", String.valueOf(Mode.THREADS.defaultWorkers())},
-          {"dev.fetch.workers.processes", String.valueOf(Mode.PROCESSES.defaultWorkers())}};
+      String workers = thisMachine
+          ? "default here: " + Mode.THREADS.defaultWorkers() + " threads, "
+              + Mode.PROCESSES.defaultWorkers() + " processes, 256 virtual or async"
+          : "default: threads min(32, cores + 4), processes one per core, virtual and async 256";
+      return new Object[][] {{"dev.fetch.workers.defaults", workers}};
     }
   }
 }

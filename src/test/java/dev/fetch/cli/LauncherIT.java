@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.testing.ArrivalDispatcher;
 import dev.fetch.testing.Cli;
+import dev.fetch.testing.Commands;
 import dev.fetch.testing.Launcher;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.StreamingServer;
@@ -64,6 +65,29 @@ class LauncherIT {
         "--version");
     assertTrue(badOpts.exitCode() != 0, "JAVA_OPTS reached the JVM");
     assertTrue(badOpts.err().contains("NoSuchFetchFlag"), badOpts.err());
+  }
+
+  /** Only a link to the launcher works from elsewhere: a copy says so, instead of a Maven error. */
+  @Test
+  void aCopiedLauncherSaysWhatToDoInstead() throws Exception {
+    Path copy = dir.resolve("bin/fetch");
+    Files.createDirectories(copy.getParent());
+    Files.copy(Launcher.projectDir().resolve("fetch"), copy);
+    Path link = dir.resolve("bin/linked");
+    Files.createSymbolicLink(link, Launcher.projectDir().resolve("fetch"));
+
+    Cli.Result copied = Commands.run(dir, Map.of("PATH", System.getenv("PATH")),
+        copy.toString(), "--version");
+    Cli.Result linked = Commands.run(dir, Map.of("PATH", System.getenv("PATH")),
+        link.toString(), "--version");
+
+    assertEquals(ExitCodes.INTERNAL_ERROR, copied.exitCode(), copied.toString());
+    assertEquals("", copied.out());
+    assertTrue(copied.err().startsWith("fetch: " + copy.getParent() + " is not fetch's source "
+        + "tree: this launcher was copied out of it.\n"), copied.err());
+    assertTrue(copied.err().contains("ln -s"), copied.err());
+    assertEquals(0, linked.exitCode(), linked.toString());
+    assertTrue(linked.out().startsWith("fetch 0."), linked.out());
   }
 
   @Test
