@@ -11,7 +11,6 @@ import dev.fetch.output.Format;
 import dev.fetch.output.OutputPaths;
 import dev.fetch.output.Progress;
 import dev.fetch.output.ResultPrinter;
-import dev.fetch.output.TerminalProgress;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import dev.fetch.strategy.Order;
@@ -109,9 +108,9 @@ public final class FetchCommand implements Callable<Integer> {
   Path trace;
 
   @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Progress bar on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
-          + " when stderr is a terminal and the result lines are not printed on it too, i.e."
-          + " stdout is redirected or -q is given).")
+      description = "Progress on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: a "
+          + "bar when stderr is a terminal, result lines scrolling above it; a plain line every "
+          + "10s when CI=true; else none).")
   ProgressOption progress;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
@@ -131,14 +130,16 @@ public final class FetchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DownloadPlan plan = plan(err);
+    Progress display = progress.progress(err, outside, () -> UrlLists.countUrlLines(input));
+    err = display.err();
     RunContext context = new RunContext(outside.stdin(), outside.time(),
-        Diagnostics.to(err, verbose), null);
+        Diagnostics.to(err, verbose), null).withTransfers(display);
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
     DownloadRun run = new DownloadRun(plan, context);
     try (Interrupts.Watch watch = outside.interrupts().watch(run::cancel);
         ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
-            () -> progressDisplay(err), quiet)) {
+            display, quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
       if (trace != null) {
@@ -197,12 +198,5 @@ public final class FetchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), option + ": cannot write " + target + " ("
           + problem + ")");
     }
-  }
-
-  private Progress progressDisplay(PrintWriter err) {
-    boolean show = progress == ProgressOption.ALWAYS
-        || (progress == ProgressOption.AUTO && Terminals.stderrIsTerminal()
-            && (quiet || !Terminals.stdoutIsTerminal()));
-    return show ? new TerminalProgress(UrlLists.countUrlLines(input), err) : Progress.none();
   }
 }

@@ -24,6 +24,22 @@ final class Terminals {
   }
 
   /**
+   * The device of standard error when it is a terminal ({@code /dev/pts/3}), to ask its width;
+   * else {@code /dev/tty}, the process's own terminal.
+   */
+  static Path stderrDevice() {
+    Path link = Path.of("/proc/self/fd/2");
+    try {
+      if (isTerminal(2) && Files.exists(link)) {
+        return Files.readSymbolicLink(link);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not on Linux, or not readable: the controlling terminal.
+    }
+    return Path.of("/dev/tty");
+  }
+
+  /**
    * True when file descriptor {@code fd} is a terminal. Java has no isatty; on Linux the
    * descriptor's link names the device. Elsewhere, falls back to {@code System.console()}.
    */

@@ -25,6 +25,38 @@ public interface Downloaders {
   /** The run's diagnostics, for strategies with something to say (worker processes' stderr). */
   Diagnostics diagnostics();
 
+  /**
+   * These downloaders, each telling {@code listener} when a URL starts and finishes
+   * ({@link ReportingDownloader}, outermost); these themselves for {@link TransferListener#NONE}.
+   */
+  default Downloaders reportingTo(TransferListener listener) {
+    if (listener == TransferListener.NONE) {
+      return this;
+    }
+    Downloaders downloaders = this;
+    return new Downloaders() {
+      @Override
+      public Downloader inProcess() {
+        return new ReportingDownloader(downloaders.inProcess(), listener);
+      }
+
+      @Override
+      public Downloader acrossWorkers(Downloader workers) {
+        return new ReportingDownloader(downloaders.acrossWorkers(workers), listener);
+      }
+
+      @Override
+      public Time time() {
+        return downloaders.time();
+      }
+
+      @Override
+      public Diagnostics diagnostics() {
+        return downloaders.diagnostics();
+      }
+    };
+  }
+
   /** A fixed downloader, for tests of strategies: no limit, no retries added. */
   static Downloaders of(Downloader downloader) {
     return new Downloaders() {

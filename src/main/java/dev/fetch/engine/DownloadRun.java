@@ -53,7 +53,7 @@ public final class DownloadRun {
       if (!list.hasNext()) {
         throw InputException.noUrls(list.source());
       }
-      BodySink bodies = openBodySink();
+      BodySink bodies = BodySink.reporting(openBodySink(), context.transfers());
       try {
         return download(list, bodies, listener);
       } finally {
@@ -106,7 +106,8 @@ public final class DownloadRun {
     }
     DownloadStrategy strategy;
     try {
-      strategy = plan.mode().strategy(plan.settings(), downloaders);
+      strategy = plan.mode().strategy(plan.settings(),
+          downloaders.reportingTo(context.transfers()));
       listener.started();
     } catch (RuntimeException | Error e) {
       downloaders.close();

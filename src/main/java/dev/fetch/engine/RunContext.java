@@ -1,5 +1,6 @@
 package dev.fetch.engine;
 
+import dev.fetch.download.TransferListener;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Time;
 import java.io.InputStream;
@@ -14,9 +15,17 @@ import okhttp3.ConnectionPool;
  *     waits for a real back-off)
  * @param diagnostics where warnings and {@code -v} debug lines go
  * @param sharedPool a connection pool to reuse across runs, or null for a fresh one per run
+ * @param transfers hears about each URL and its bytes as they arrive (a progress display), or
+ *     {@link TransferListener#NONE}
  */
 public record RunContext(InputStream stdin, Time time, Diagnostics diagnostics,
-    ConnectionPool sharedPool) {
+    ConnectionPool sharedPool, TransferListener transfers) {
+
+  /** A context whose transfers nobody hears. */
+  public RunContext(InputStream stdin, Time time, Diagnostics diagnostics,
+      ConnectionPool sharedPool) {
+    this(stdin, time, diagnostics, sharedPool, TransferListener.NONE);
+  }
 
   /** The real world: system time, a fresh connection pool. */
   public static RunContext of(InputStream stdin, Diagnostics diagnostics) {
@@ -24,10 +33,14 @@ public record RunContext(InputStream stdin, Time time, Diagnostics diagnostics,
   }
 
   public RunContext withTime(Time time) {
-    return new RunContext(stdin, time, diagnostics, sharedPool);
+    return new RunContext(stdin, time, diagnostics, sharedPool, transfers);
   }
 
   public RunContext withSharedPool(ConnectionPool pool) {
-    return new RunContext(stdin, time, diagnostics, pool);
+    return new RunContext(stdin, time, diagnostics, pool, transfers);
+  }
+
+  public RunContext withTransfers(TransferListener listener) {
+    return new RunContext(stdin, time, diagnostics, sharedPool, listener);
   }
 }

@@ -176,7 +176,7 @@ public final class OkHttpDownloader implements Downloader {
       }
       long bytes;
       try {
-        bytes = sink.drain(request, body);
+        bytes = sink.drain(request, body, declared);
       } catch (IOException e) {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }

@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * The one writer of a plain run's output: formats each result onto standard output as it
  * arrives, warns on stderr about invalid lines ({@code FILE:LINE: reason}, as compilers do),
- * lists failed URLs for {@code --save-failed}, moves the progress display, and prints the summary
- * the engine returns.
+ * lists failed URLs for {@code --save-failed}, tells the progress display, and prints the
+ * summary the engine returns. Result lines go to standard output through
+ * {@link Progress#above}, so on a terminal they scroll above the progress bar.
  *
  * <p>Called from the run's one reporting thread (see {@link RunListener}). Every line is flushed
  * as written, so a consumer reading a pipe sees results as they complete; if standard output has
@@ -35,33 +35,33 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Path saveFailed;
-  private final Supplier<Progress> progressFactory;
+  private final Progress progress;
   private final boolean quiet;
   private final FailedList.Opener opener;
   private FailedList failedList;
   private boolean failedListBroken;
-  private Progress progress = Progress.none();
 
   /**
    * @param saveFailed where to list failed URLs (not invalid lines), or null
-   * @param progress makes the progress display when the run starts
+   * @param err stderr, as the progress display wants it written ({@link Progress#err})
+   * @param progress the progress display, started with the run and closed before the summary
    * @param quiet print nothing per URL, only the summary
    */
   public ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err,
-      Path saveFailed, Supplier<Progress> progress, boolean quiet) {
+      Path saveFailed, Progress progress, boolean quiet) {
     this(formatter, out, err, saveFailed, progress, quiet,
         file -> new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)));
   }
 
   /** As above, with {@code opener} writing the failed-URL list (a test's failing disk). */
   ResultPrinter(ResultFormatter formatter, PrintWriter out, PrintWriter err, Path saveFailed,
-      Supplier<Progress> progress, boolean quiet, FailedList.Opener opener) {
+      Progress progress, boolean quiet, FailedList.Opener opener) {
     this.opener = opener;
     this.formatter = formatter;
     this.out = out;
     this.err = err;
     this.saveFailed = saveFailed;
-    this.progressFactory = progress;
+    this.progress = progress;
     this.quiet = quiet;
   }
 
@@ -80,7 +80,7 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
             + e.getMessage() + ")", e);
       }
     }
-    progress = progressFactory.get();
+    progress.start();
     if (!quiet) {
       write(formatter.header());
     }
@@ -95,10 +95,10 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
         err.flush();
       }
     }
+    progress.accept(result);
     if (!quiet) {
       write(formatter.result(result));
     }
-    progress.step();
   }
 
   /** Lists the URL for {@code --save-failed}, as listed, so the file can be fed back in. */
@@ -115,7 +115,6 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
    */
   public void finish(RunSummary summary) {
     progress.close();
-    progress = Progress.none();
     if (formatter.summaryOnStdout()) {
       write(formatter.summary(summary));
     } else {
@@ -172,8 +171,10 @@ public final class ResultPrinter implements RunListener, AutoCloseable {
 
   private void write(String text) {
     if (!text.isEmpty()) {
-      out.print(text);
-      out.flush();
+      progress.above(() -> {
+        out.print(text);
+        out.flush();
+      });
       if (out.checkError()) {
         throw OutputClosedException.of(out);
       }

@@ -1,6 +1,7 @@
 package dev.fetch.save;
 
 import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.TransferListener;
 import java.io.IOException;
 import okio.BufferedSource;
 
@@ -20,8 +21,26 @@ public interface BodySink {
    */
   long drain(DownloadRequest request, BufferedSource body) throws IOException;
 
+  /**
+   * As {@link #drain(DownloadRequest, BufferedSource)}, told how many decoded bytes the response
+   * declared ({@code Content-Length}), or -1: for a sink that reports progress. The default
+   * ignores it.
+   */
+  default long drain(DownloadRequest request, BufferedSource body, long declaredLength)
+      throws IOException {
+    return drain(request, body);
+  }
+
   /** Removes whatever an interrupted run may have left half-written. Idempotent. */
   default void cleanUp() {}
+
+  /**
+   * {@code sink}, telling {@code listener} about each body as it is read
+   * ({@link ReportingSink}); {@code sink} itself for {@link TransferListener#NONE}.
+   */
+  static BodySink reporting(BodySink sink, TransferListener listener) {
+    return listener == TransferListener.NONE ? sink : new ReportingSink(sink, listener);
+  }
 
   /** A sink that counts the bytes and keeps none of them, as the tutorial does. */
   static BodySink discarding() {

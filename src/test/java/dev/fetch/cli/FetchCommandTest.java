@@ -655,8 +655,8 @@ class FetchCommandTest {
   void helpShowsThisMachinesDefaultWorkersWithoutASystemProperty() {
     Cli.Result help = Cli.run("--help");
 
-    assertTrue(help.out().replaceAll("\\s+", " ").contains("here "
-        + dev.fetch.strategy.Mode.THREADS.defaultWorkers() + ";"), help::toString);
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("default here: "
+        + dev.fetch.strategy.Mode.THREADS.defaultWorkers() + " threads,"), help::toString);
     assertEquals(null, System.getProperty("dev.fetch.defaultWorkers"));
   }
 }

@@ -32,7 +32,7 @@ class ResultPrinterTest {
   void aFullDiskForTheFailedListIsReportedOnceAndTheSummaryStillPrinted() throws IOException {
     Path target = Files.writeString(dir.resolve("failed.txt"), "http://old.test/\n");
     ResultPrinter printer = new ResultPrinter(new TextFormatter(), new PrintWriter(out),
-        new PrintWriter(err), target, Progress::none, false,
+        new PrintWriter(err), target, Progress.none(new PrintWriter(err)), false,
         file -> new FailedListTest.FullDiskWriter());
 
     printer.started();
@@ -57,7 +57,7 @@ class ResultPrinterTest {
   void aFailureWhenTheListIsFinishedIsReportedAfterTheSummary() throws IOException {
     Path target = Files.writeString(dir.resolve("failed.txt"), "http://old.test/\n");
     ResultPrinter printer = new ResultPrinter(new CsvFormatter(), new PrintWriter(out),
-        new PrintWriter(err), target, Progress::none, true,
+        new PrintWriter(err), target, Progress.none(new PrintWriter(err)), true,
         file -> new java.io.BufferedWriter(new FailedListTest.FullDiskWriter()));
 
     printer.started();
@@ -76,7 +76,7 @@ class ResultPrinterTest {
   void aWrittenListIsSaved() throws IOException {
     Path target = dir.resolve("failed.txt");
     ResultPrinter printer = new ResultPrinter(new TextFormatter(), new PrintWriter(out),
-        new PrintWriter(err), target, Progress::none, true);
+        new PrintWriter(err), target, Progress.none(new PrintWriter(err)), true);
 
     printer.started();
     printer.accept(HTTP_FAILURE, Duration.ZERO);

@@ -1,0 +1,51 @@
+package dev.fetch.save;
+
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.TransferListener;
+import java.io.IOException;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+
+/**
+ * A {@link BodySink} that tells a {@link TransferListener} about each body it is given: its
+ * declared length when it starts, then every read as it happens, on the thread that drains it.
+ * Everything else is the decorated sink's; thread-safe as it is.
+ */
+final class ReportingSink implements BodySink {
+  private final BodySink sink;
+  private final TransferListener listener;
+
+  ReportingSink(BodySink sink, TransferListener listener) {
+    this.sink = sink;
+    this.listener = listener;
+  }
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body) throws IOException {
+    return drain(request, body, -1);
+  }
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body, long declaredLength)
+      throws IOException {
+    listener.bodyStarted(request, declaredLength);
+    BufferedSource reported = Okio.buffer(new ForwardingSource(body) {
+      @Override
+      public long read(Buffer into, long byteCount) throws IOException {
+        long read = super.read(into, byteCount);
+        if (read > 0) {
+          listener.read(request, read);
+        }
+        return read;
+      }
+    });
+    return sink.drain(request, reported, declaredLength);
+  }
+
+  @Override
+  public void cleanUp() {
+    sink.cleanUp();
+  }
+}
