@@ -54,7 +54,20 @@ public interface Downloaders {
       public Diagnostics diagnostics() {
         return downloaders.diagnostics();
       }
+
+      @Override
+      public TransferListener transfers() {
+        return listener;
+      }
     };
+  }
+
+  /**
+   * Who hears about transfers in worker processes, which read bodies beyond any decorator:
+   * {@link TransferListener#NONE} unless {@link #reportingTo} set one.
+   */
+  default TransferListener transfers() {
+    return TransferListener.NONE;
   }
 
   /** A fixed downloader, for tests of strategies: no limit, no retries added. */

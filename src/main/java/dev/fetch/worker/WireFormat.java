@@ -29,6 +29,9 @@ import okhttp3.HttpUrl;
  *                  "property:http.proxyHost":"…",…}                         (first line, once)
  *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
+ *                 {"type":"progress","index":3,"length":20971520 or -1,"bytes":…}
+ *                                  (with --progress: an attempt's body started, then its bytes
+ *                                   so far, a few times a second)
  *                 {"type":"result","index":3,"url":…,"status":200 or null,"bytes":…,
  *                  "elapsed_ns":…,"attempts":1,"error_kind":null or "TIMEOUT",…,
  *                  "error":null or "…","retry_after_ns":null or …}
@@ -55,6 +58,7 @@ public final class WireFormat {
   static final String DOWNLOAD = "download";
   static final String READY = "ready";
   static final String RESULT = "result";
+  static final String PROGRESS = "progress";
   /** The name prefix of a JVM network property's field in the settings message. */
   static final String PROPERTY = "property:";
 
@@ -64,6 +68,13 @@ public final class WireFormat {
 
   /** A task for a worker: download {@code request}, saving it as {@code file} if not null. */
   public record Task(DownloadRequest request, String file) {}
+
+  /**
+   * How far a worker is in reading a body: {@code bytes} so far of the attempt at URL
+   * {@code index}, whose declared length is {@code length} (-1: not declared). Bytes 0 starts an
+   * attempt.
+   */
+  public record Transfer(int index, long length, long bytes) {}
 
   /** One decoded line: its {@code type} and fields. */
   public record Message(String type, Map<String, Object> fields) {
@@ -152,6 +163,22 @@ public final class WireFormat {
     }
     return new Task(new DownloadRequest(integer(message, "index", 0), parsed),
         message.text("file"));
+  }
+
+  public static String progress(Transfer transfer) {
+    return write(json -> {
+      json.writeStringField("type", PROGRESS);
+      json.writeNumberField("index", transfer.index());
+      json.writeNumberField("length", transfer.length());
+      json.writeNumberField("bytes", transfer.bytes());
+    });
+  }
+
+  /** @throws IllegalArgumentException if a field is missing or out of range */
+  public static Transfer progress(Message message) {
+    expect(message, PROGRESS);
+    return new Transfer(integer(message, "index", 0), atLeast(message, "length", -1),
+        atLeast(message, "bytes", 0));
   }
 
   public static String ready(long pid) {

@@ -101,6 +101,14 @@ public final class WorkerJvm {
 
   /** @param verbose whether the worker writes debug lines ({@code -v}) */
   public Launch launch(boolean verbose) {
+    return launch(verbose, false);
+  }
+
+  /**
+   * @param verbose whether the worker writes debug lines ({@code -v})
+   * @param progress whether it reports its bodies' progress ({@value WorkerMain#PROGRESS})
+   */
+  public Launch launch(boolean verbose, boolean progress) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(FLAGS);
@@ -123,6 +131,9 @@ public final class WorkerJvm {
     command.add(WorkerMain.class.getName());
     if (verbose) {
       command.add(WorkerMain.VERBOSE);
+    }
+    if (progress) {
+      command.add(WorkerMain.PROGRESS);
     }
     return new Launch(command, classPath, dumpTo);
   }

@@ -8,6 +8,7 @@ import dev.fetch.http.DownloaderStack;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
+import dev.fetch.time.Ticker;
 import dev.fetch.time.Time;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -54,6 +55,8 @@ public final class WorkerMain {
 
   /** The argument that turns on debug lines (the parent's {@code -v}). */
   public static final String VERBOSE = "--verbose";
+  /** The argument that has a worker report its bodies' progress ({@link ProgressMessages}). */
+  public static final String PROGRESS = "--progress";
 
   private WorkerMain() {}
 
@@ -81,7 +84,10 @@ public final class WorkerMain {
     Diagnostics log = Diagnostics.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         Arrays.asList(args).contains(VERBOSE));
     Map<Integer, String> files = new ConcurrentHashMap<>();
-    BodySink bodies = bodySink(settings, files);
+    BodySink bodies = Arrays.asList(args).contains(PROGRESS)
+        ? BodySink.reporting(bodySink(settings, files),
+            new ProgressMessages(line -> send(messages, line), Ticker.system()))
+        : bodySink(settings, files);
     DownloaderStack stack = new DownloaderStack(settings.withWorkers(1), bodies, Time.system(),
         log, null, Boolean.getBoolean(TEST_HOOKS) ? new TestHooks() : null);
     Downloader downloader = stack.inWorker();

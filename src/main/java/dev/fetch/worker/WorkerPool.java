@@ -4,6 +4,7 @@ import dev.fetch.save.DirectorySink;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.TransferListener;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.save.FileNamer;
@@ -62,6 +63,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   private final Diagnostics log;
   private final FileNamer names;
   private final Duration replyDeadline;
+  private final TransferListener transfers;
   private final ThreadLocal<WorkerProcess> own = new ThreadLocal<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
   private final AtomicLong crashes = new AtomicLong();
@@ -74,7 +76,16 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    *     with their names
    */
   public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log) {
-    this(jvm, settings, ticker, log, REPLY_MARGIN);
+    this(jvm, settings, ticker, log, REPLY_MARGIN, TransferListener.NONE);
+  }
+
+  /**
+   * As above, the workers telling {@code transfers} about their bodies as they read them (not
+   * when it is {@link TransferListener#NONE}).
+   */
+  public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      TransferListener transfers) {
+    this(jvm, settings, ticker, log, REPLY_MARGIN, transfers);
   }
 
   /**
@@ -83,6 +94,12 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    */
   WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
       Duration margin) {
+    this(jvm, settings, ticker, log, margin, TransferListener.NONE);
+  }
+
+  private WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      Duration margin, TransferListener transfers) {
+    this.transfers = transfers;
     this.jvm = jvm;
     this.settings = settings;
     this.ticker = ticker;
@@ -215,10 +232,10 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   }
 
   private WorkerProcess start() throws IOException {
-    WorkerJvm.Launch launch = jvm.launch(log.verbose());
+    WorkerJvm.Launch launch = jvm.launch(log.verbose(), transfers != TransferListener.NONE);
     log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, ticker, log);
+        settings, ticker, log, transfers);
     all.add(worker);
     own.set(worker);
     if (abandoned) {

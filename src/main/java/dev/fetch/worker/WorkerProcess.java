@@ -3,6 +3,7 @@ package dev.fetch.worker;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.TransferListener;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
 import java.io.BufferedReader;
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
  * called by one thread at a time (the worker's owner); it blocks until the result arrives, the
  * worker dies ({@link WorkerCrashedException}), its deadline passes (the worker is killed and
  * that too is a {@link WorkerCrashedException}) or the thread is interrupted. {@link #close} and
- * {@link #kill} may be called from any thread.
+ * {@link #kill} may be called from any thread. A worker started with progress reporting sends
+ * {@code progress} messages while it reads a body; the output thread passes them on to the
+ * {@link TransferListener}, as calls about the request in progress.
  */
 final class WorkerProcess {
   /** Put on the reply queue when the worker's output ends: it has exited or is exiting. */
@@ -53,9 +56,15 @@ final class WorkerProcess {
   private volatile boolean ready;
   /** The ticker's reading when the worker said it was ready; valid once {@link #ready}. */
   private volatile long readyAt;
+  private final TransferListener transfers;
+  /** The request sent and not yet answered, or null. */
+  private volatile DownloadRequest current;
+  /** Bytes of {@link #current}'s attempt passed on so far; used by the output thread only. */
+  private long passedOn;
 
   private WorkerProcess(Process process, String name, WorkerJvm.Launch launch, Ticker ticker,
-      Diagnostics log) {
+      Diagnostics log, TransferListener transfers) {
+    this.transfers = transfers;
     this.process = process;
     this.log = log;
     this.ticker = ticker;
@@ -75,11 +84,17 @@ final class WorkerProcess {
    */
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
       Ticker ticker, Diagnostics log) throws IOException {
+    return start(launch, owner, settings, ticker, log, TransferListener.NONE);
+  }
+
+  /** As above, the worker's {@code progress} messages passed on to {@code transfers}. */
+  static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
+      Ticker ticker, Diagnostics log, TransferListener transfers) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(launch.command());
     builder.environment().put("CLASSPATH", launch.classPath());
     Process process = builder.start();
     WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
-        ticker, log);
+        ticker, log, transfers);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
         line -> log.line("[" + worker.name + "] " + printable(line))));
@@ -132,12 +147,18 @@ final class WorkerProcess {
   DownloadResult download(DownloadRequest request, String file, Duration deadline)
       throws WorkerCrashedException, InterruptedException {
     long sent = ticker.read();
+    current = request;
+    Object reply;
     try {
-      send(WireFormat.task(request, file));
-    } catch (IOException e) {
-      throw crashed();
+      try {
+        send(WireFormat.task(request, file));
+      } catch (IOException e) {
+        throw crashed();
+      }
+      reply = deadline == null ? replies.take() : awaitReply(sent, deadline);
+    } finally {
+      current = null;
     }
-    Object reply = deadline == null ? replies.take() : awaitReply(sent, deadline);
     if (reply == END) {
       throw crashed();
     }
@@ -229,7 +250,9 @@ final class WorkerProcess {
         return;
       }
       try {
-        if (message.type().equals(WireFormat.READY)) {
+        if (message.type().equals(WireFormat.PROGRESS)) {
+          passOn(WireFormat.progress(message));
+        } else if (message.type().equals(WireFormat.READY)) {
           readyAt = ticker.read();
           ready = true;
           log.debug(() -> name + " ready in "
@@ -243,6 +266,22 @@ final class WorkerProcess {
       }
     });
     replies.add(END);
+  }
+
+  /** A {@code progress} message as listener calls about the request in progress, if it is its. */
+  private void passOn(WireFormat.Transfer transfer) {
+    DownloadRequest request = current;
+    if (request == null || request.index() != transfer.index()) {
+      return;
+    }
+    if (transfer.bytes() == 0 || transfer.bytes() < passedOn) {
+      transfers.bodyStarted(request, transfer.length());
+      passedOn = 0;
+    }
+    if (transfer.bytes() > passedOn) {
+      transfers.read(request, transfer.bytes() - passedOn);
+      passedOn = transfer.bytes();
+    }
   }
 
   /** A worker's line with control characters (terminal escapes) shown as {@code ?}. */
