@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,14 @@ class InstallIT {
     }
     env = new HashMap<>(Map.of("PATH", tools.toString(), "HOME", dir.toString(),
         "JAVA_HOME", System.getProperty("java.home")));
+  }
+
+  /** The links point outside the temporary directory: removed here, not left to JUnit. */
+  @AfterEach
+  void removeLinks() throws Exception {
+    for (String link : List.of("tools/bash", "tools/readlink", "tools/dirname", "links/fetch")) {
+      Files.deleteIfExists(dir.resolve(link));
+    }
   }
 
   @Test

@@ -88,6 +88,7 @@ class LauncherIT {
     assertTrue(copied.err().contains("ln -s"), copied.err());
     assertEquals(0, linked.exitCode(), linked.toString());
     assertTrue(linked.out().startsWith("fetch 0."), linked.out());
+    Files.delete(link);
   }
 
   @Test
