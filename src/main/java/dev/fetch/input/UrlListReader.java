@@ -31,9 +31,18 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
    * @param in the list's bytes, closed by {@link #close()}
    */
   public UrlListReader(String source, InputStream in) {
+    this(source, in, 0);
+  }
+
+  /**
+   * A reader whose entries are numbered from {@code firstIndex}: the list is one of several
+   * inputs, and indexes run on from the inputs before it.
+   */
+  public UrlListReader(String source, InputStream in, int firstIndex) {
     this.source = source;
     this.in = in;
     this.lines = new LineReader(in, MAX_LINE_BYTES);
+    this.nextIndex = firstIndex;
   }
 
   public String source() {
@@ -60,6 +69,19 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
     UrlEntry entry = next;
     next = null;
     return entry;
+  }
+
+  /**
+   * Reads the rest of the list and returns how many entries it had.
+   *
+   * @throws InputException if the list cannot be read
+   */
+  public long countRest() {
+    long count = 0;
+    for (; hasNext(); next()) {
+      count++;
+    }
+    return count;
   }
 
   private UrlEntry readEntry() {
