@@ -14,7 +14,8 @@ final class Spelling {
   /**
    * The name of {@code names} closest to {@code word}, or null when none is close: at most two
    * edits away, and fewer than half the name's length (so {@code memo} suggests {@code demo}, but
-   * a two-letter word suggests nothing). A word equal to a name is not a typo: null.
+   * a two-letter word suggests nothing). A word that differs only in case is close. A word equal
+   * to a name is not a typo: null.
    */
   static String closest(String word, Collection<String> names) {
     String best = null;
@@ -22,7 +23,7 @@ final class Spelling {
     String lower = word.toLowerCase(Locale.ROOT);
     for (String name : names) {
       int d = distance(lower, name.toLowerCase(Locale.ROOT));
-      if (d > 0 && d <= 2 && 2 * d < name.length() && d < bestDistance) {
+      if (!word.equals(name) && d <= 2 && 2 * d < name.length() && d < bestDistance) {
         best = name;
         bestDistance = d;
       }
