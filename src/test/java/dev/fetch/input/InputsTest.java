@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several inputs read as one list: indexes run on, each entry names its own input and line. */
@@ -127,6 +128,20 @@ class InputsTest {
     assumeFalse(Files.isReadable(secret), "running as root: every file is readable");
     assertEquals(secret + ": permission denied", assertThrows(InputException.class,
         () -> Inputs.of(secret.toString()).check()).getMessage());
+  }
+
+  /** Opening a FIFO waits for its writer: checking and counting must not open it. */
+  @Test
+  @Timeout(30)
+  void aFifoIsCheckedAndCountedWithoutBeingOpened() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+    Inputs inputs = Inputs.of(List.of(InputParser.argument("http://a.test/"),
+        InputParser.argument(fifo.toString())));
+
+    inputs.check();
+
+    assertEquals(-1, inputs.countUrlLines());
   }
 
   @Test
