@@ -161,6 +161,9 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
     RunContext context = new RunContext(outside.stdin(), outside.time(),
         Diagnostics.to(err, verbose), null);
     Cancellation cancellation = new Cancellation();
+    if (!inputs.toDownload().isEmpty()) {
+      DownloadRun.checkOutputDir(settings);
+    }
     try (Interrupts.Watch watch = outside.interrupts().watch(cancellation)) {
       RemoteLists remote = new RemoteLists(settings, context);
       cancellation.add(remote::cancel);

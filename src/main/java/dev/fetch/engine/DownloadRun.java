@@ -1,5 +1,6 @@
 package dev.fetch.engine;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
@@ -142,11 +143,26 @@ public final class DownloadRun {
   }
 
   private BodySink openBodySink() {
-    if (plan.settings().outputDir() == null) {
+    return openBodySink(plan.settings());
+  }
+
+  /**
+   * Checks, as a run does before its first request, that the output directory of
+   * {@code settings} (if any) can be created and written: for a caller with requests of its own
+   * to make before the run, such as lists given by URL ({@link RemoteLists}). Creates it.
+   *
+   * @throws SetupException naming the directory and what is wrong
+   */
+  public static void checkOutputDir(DownloadSettings settings) {
+    openBodySink(settings).cleanUp();
+  }
+
+  private static BodySink openBodySink(DownloadSettings settings) {
+    if (settings.outputDir() == null) {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(plan.settings().outputDir());
+      return DirectorySink.open(settings.outputDir());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
     }

@@ -213,6 +213,18 @@ class InputFormsTest {
   }
 
   @Test
+  void anUnwritableOutputDirectoryIsFoundBeforeAListIsDownloaded() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("file"), "");
+    site.put("/lists/l.txt", url("/bytes/1") + "\n");
+
+    Cli.Result result = Cli.run("-i", url("/lists/l.txt"), "-o", notADirectory.toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(result.err().startsWith("fetch: --output-dir: "), result.err());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void aListThatCannotBeDownloadedIsAUsageErrorAndNothingElseIsRequested() {
     String missing = url("/status/404").replace("http://", "http://alice:s3cret@");
 

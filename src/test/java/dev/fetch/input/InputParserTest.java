@@ -71,6 +71,16 @@ class InputParserTest {
   }
 
   @Test
+  void aFileNameThePlatformRefusesIsAnInputErrorNamingIt() {
+    Input.ListFile file = (Input.ListFile) InputParser.argument("a\u0000b");
+
+    InputException e = assertThrows(InputException.class, file::check);
+
+    assertTrue(e.getMessage().startsWith("a\\u0000b: not a valid file name ("), e.getMessage());
+    assertEquals(-1, file.countUrlLines());
+  }
+
+  @Test
   void namesNeverShowCredentialsOrControlCharacters() {
     assertEquals("https://***@a.test/list", InputParser.listOption(
         "https://alice:s3cret@a.test/list").name());
