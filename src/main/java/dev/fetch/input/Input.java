@@ -71,8 +71,8 @@ public sealed interface Input {
 
     @Override
     public UrlListReader open(InputStream stdin, int firstIndex) {
-      return new UrlListReader(name(),
-          new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8)), firstIndex);
+      return UrlListReader.ofBytes(name(), (text + "\n").getBytes(StandardCharsets.UTF_8),
+          firstIndex);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.fetch.input;
 
 import dev.fetch.download.Urls;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +40,24 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
    * inputs, and indexes run on from the inputs before it.
    */
   public UrlListReader(String source, InputStream in, int firstIndex) {
+    this(source, in, firstIndex, new LineReader(in, MAX_LINE_BYTES));
+  }
+
+  private UrlListReader(String source, InputStream in, int firstIndex, LineReader lines) {
     this.source = source;
     this.in = in;
-    this.lines = new LineReader(in, MAX_LINE_BYTES);
+    this.lines = lines;
     this.nextIndex = firstIndex;
+  }
+
+  /**
+   * A reader of a short list held in memory (a URL given as an argument), with a read buffer
+   * its size rather than the usual 64 KiB: thousands of URL arguments cost no more than a list.
+   */
+  static UrlListReader ofBytes(String source, byte[] bytes, int firstIndex) {
+    InputStream in = new ByteArrayInputStream(bytes);
+    return new UrlListReader(source, in, firstIndex,
+        new LineReader(in, MAX_LINE_BYTES, Math.min(bytes.length, 64 * 1024)));
   }
 
   public String source() {
