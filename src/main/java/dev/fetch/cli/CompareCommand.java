@@ -50,13 +50,12 @@ import picocli.CommandLine.Spec;
         + "and JUnit XML, draws an HTML report and writes a trace.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  fetch compare sites.txt --modes=sequential,threads --workers=5 --runs=5 --warmup=1",
-        "  fetch compare list.txt --modes=threads,async --workers=1,2,4,8,16,32,64 \\",
+        "  fetch compare sites.txt --modes=sequential,threads -w 5 --runs=10",
+        "  fetch compare list.txt --modes=threads,async -w 1,2,4,8,16,32,64 \\",
         "      --export-markdown=- >> \"$GITHUB_STEP_SUMMARY\"",
-        "  fetch compare list.txt --modes=sequential,threads --require 'threads >= 2x "
-            + "sequential' \\",
+        "  fetch compare list.txt --require 'threads >= 2x sequential' \\",
         "      --require 'async not slower than threads' --export-junit=gates.xml",
-        "  fetch compare list.txt --baseline=main.json --max-regression=10% \\",
+        "  fetch compare list.txt --baseline=main.json --max-regression=10%% \\",
         "      --export-json=now.json"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
