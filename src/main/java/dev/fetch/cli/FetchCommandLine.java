@@ -9,7 +9,6 @@ import dev.fetch.time.Time;
 import dev.fetch.server.CannotListenException;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
-import java.io.InputStream;
 import java.util.ListResourceBundle;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,28 +24,22 @@ import picocli.CommandLine.ParseResult;
 public final class FetchCommandLine {
   private FetchCommandLine() {}
 
-  /** The command line for the real process: real stdin and OS signals. */
+  /** The command line for the real process: real stdin, environment, OS signals and time. */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
-    return create(out, err, System.in, new SignalInterrupts());
-  }
-
-  /** The command line with real time. */
-  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
-      Interrupts interrupts) {
-    return create(out, err, stdin, interrupts, Time.system());
+    return create(out, err, Outside.real());
   }
 
   /**
    * The command line with every outside dependency given: tests pass a {@link Time} whose sleeper
-   * and scheduler return at once, so no test waits for a real back-off.
+   * and scheduler return at once, so no test waits for a real back-off, and their own
+   * environment and standard input.
    */
-  public static CommandLine create(PrintWriter out, PrintWriter err, InputStream stdin,
-      Interrupts interrupts, Time time) {
-    CommandLine cli = new CommandLine(new FetchCommand(stdin, interrupts, time));
+  public static CommandLine create(PrintWriter out, PrintWriter err, Outside outside) {
+    CommandLine cli = new CommandLine(new FetchCommand(outside));
     // Subcommands first: the settings below apply to the commands present when they are made.
-    cli.addSubcommand("serve", new ServeCommand(interrupts));
-    cli.addSubcommand("demo", new DemoCommand(interrupts));
-    cli.addSubcommand("compare", new CompareCommand(stdin, interrupts));
+    cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
+    cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
+    cli.addSubcommand("compare", new CompareCommand(outside.stdin(), outside.interrupts()));
     cli.setResourceBundle(new HelpValues());
     cli.setOut(out);
     cli.setErr(err);

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Whether standard output or error is a terminal, to decide where a progress bar may go. */
+/**
+ * Whether standard input, output or error is a terminal: to decide where a progress bar may go,
+ * and never to wait on a keyboard for a list nobody gave.
+ */
 final class Terminals {
   private Terminals() {}
+
+  static boolean stdinIsTerminal() {
+    return isTerminal(0);
+  }
 
   static boolean stdoutIsTerminal() {
     return isTerminal(1);

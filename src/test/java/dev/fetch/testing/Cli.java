@@ -2,6 +2,7 @@ package dev.fetch.testing;
 
 import dev.fetch.cli.FetchCommandLine;
 import dev.fetch.cli.Interrupts;
+import dev.fetch.cli.Outside;
 import dev.fetch.time.Time;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -32,16 +34,24 @@ public final class Cli {
     }
   }
 
+  /** Runs with no environment and standard input a terminal nobody types on. */
   public static Result run(String... args) {
-    return runWithStdin("", args);
+    return run(keyboard(), args);
   }
 
+  /** Runs with {@code stdin} as a pipe. */
   public static Result runWithStdin(String stdin, String... args) {
     return runWithStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
   }
 
+  /** Runs with {@code stdin} as a pipe. */
   public static Result runWithStdin(InputStream stdin, String... args) {
     return runWith(Interrupts.none(), stdin, args);
+  }
+
+  /** Runs with the given environment variables (e.g. {@code https_proxy}). */
+  public static Result runWithEnv(Map<String, String> env, String... args) {
+    return run(keyboard().withEnv(env), args);
   }
 
   /** Runs with the given interrupts, e.g. {@link ManualInterrupts} to stand in for Ctrl-C. */
@@ -55,22 +65,35 @@ public final class Cli {
    */
   public static Result runWith(Consumer<CommandLine> setUp, Interrupts interrupts,
       InputStream stdin, String... args) {
-    return runWith(FakeTime.instantWaits(), setUp, interrupts, stdin, args);
+    return run(new Outside(stdin, false, Map.of(), interrupts, FakeTime.instantWaits()), setUp,
+        args);
   }
 
   /** Runs with the given time, e.g. a {@link FakeTime} whose waits a test inspects. */
   public static Result runWithTime(Time time, String... args) {
-    return runWith(time, cli -> { }, Interrupts.none(), InputStream.nullInputStream(), args);
+    return run(new Outside(InputStream.nullInputStream(), true, Map.of(), Interrupts.none(),
+        time), args);
   }
 
-  private static Result runWith(Time time, Consumer<CommandLine> setUp, Interrupts interrupts,
-      InputStream stdin, String... args) {
+  /** Runs with every outside dependency given. */
+  public static Result run(Outside outside, String... args) {
+    return run(outside, cli -> { }, args);
+  }
+
+  /** Runs with every outside dependency given, after {@code setUp} has adjusted the command line. */
+  public static Result run(Outside outside, Consumer<CommandLine> setUp, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err), stdin,
-        interrupts, time);
+    CommandLine cli = FetchCommandLine.create(new PrintWriter(out), new PrintWriter(err),
+        outside);
     setUp.accept(cli);
     int code = cli.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Standard input a terminal nobody types on, no environment, back-offs that pass at once. */
+  public static Outside keyboard() {
+    return new Outside(InputStream.nullInputStream(), true, Map.of(), Interrupts.none(),
+        FakeTime.instantWaits());
   }
 }
