@@ -20,7 +20,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -325,6 +328,38 @@ class CompareCommandTest {
       }
     }
     assertEquals(4 * 8, downloads, "one measured run per combination");
+  }
+
+  /**
+   * Lanes are real workers: {@code async:5} draws exactly five tracks (async-1..async-5), an
+   * invalid line the track "(no worker)", never "null", and no two slices of a track overlap.
+   */
+  @Test
+  void theTraceOfAsyncHasATrackPerWorkerAndNoOverlap() throws IOException {
+    Path list = Files.writeString(dir.resolve("lanes.txt"),
+        SiteLists.pages(server.baseUrl(), 15, 1000, 30) + "ftp://not-http.test/x\n");
+    Path trace = dir.resolve("async.trace.json");
+    Cli.Result result = Cli.run("compare", list.toString(), "--modes", "async", "-w", "5",
+        "--runs", "1", "--warmup", "0", "--seed", "1", "-q", "--trace", trace.toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), "the invalid line fails: " + result);
+    Map<Integer, String> tracks = new TreeMap<>();
+    Map<Integer, Long> ends = new HashMap<>();
+    int slices = 0;
+    for (JsonNode e : new ObjectMapper().readTree(trace.toFile()).get("traceEvents")) {
+      if (e.get("name").asText().equals("thread_name")) {
+        tracks.put(e.get("tid").asInt(), e.get("args").get("name").asText());
+      } else if (e.get("ph").asText().equals("X")) {
+        slices++;
+        long start = e.get("ts").asLong();
+        long previous = ends.getOrDefault(e.get("tid").asInt(), Long.MIN_VALUE);
+        assertTrue(start >= previous, "overlap: " + e);
+        ends.put(e.get("tid").asInt(), start + e.get("dur").asLong());
+      }
+    }
+    assertEquals(16, slices);
+    assertEquals(List.of("async-1", "async-2", "async-3", "async-4", "async-5", "(no worker)"),
+        List.copyOf(tracks.values()));
   }
 
   @Test
