@@ -143,13 +143,14 @@ public final class FetchCommand implements Callable<Integer> {
             () -> progressDisplay(err), quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
+      boolean jarSaved = http.request.saveCookieJar(run.cookies(), out, err);
       if (trace != null) {
         writeTrace(traced, summary, err);
       }
       if (summary.interrupted()) {
         return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
       }
-      return summary.failed() == 0 && printer.failedListSaved() ? ExitCodes.OK
+      return summary.failed() == 0 && printer.failedListSaved() && jarSaved ? ExitCodes.OK
           : ExitCodes.FAILURES;
     }
   }
