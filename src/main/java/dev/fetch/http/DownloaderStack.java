@@ -142,6 +142,10 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
       }
       client = built;
       http = new OkHttpDownloader(built, bodies, settings, time, log, cookies, limiter);
+      if (limiter.limited()) {
+        log.debug(() -> "--limit-rate: these downloads share " + limiter.bytesPerSecond()
+            + " bytes/s");
+      }
       if (cancelled) {
         http.cancelAll();
       }
