@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * <p>A cookie replaces the one with the same {@linkplain NetscapeCookie#key() domain, path and
  * name}; an expired one deletes it. Deleted cookies are kept as expired entries so that the
  * deletion travels in {@link #changesSince}, but are never sent nor listed by {@link #all}. At
- * most {@value #MAX_COOKIES} cookies are kept: once full, cookies under new names are dropped
- * (a hostile server cannot exhaust memory). Expiry is judged on the injected clock.
+ * most {@value #MAX_COOKIES} cookies beyond those loaded are kept: once full, cookies under new
+ * names are dropped (a hostile server cannot exhaust memory). Expiry is judged on the injected clock.
  *
  * <p>Thread-safe: every method is atomic under the store's lock, which is never held across I/O.
  * A store that is {@linkplain #off() off} (neither {@code -b} nor {@code -c}) keeps nothing.
@@ -31,6 +31,8 @@ public final class CookieStore {
 
   private final Clock clock;
   private final boolean enabled;
+  /** The most cookies kept: the loaded ones and {@link #MAX_COOKIES} more. */
+  private final long limit;
   /** By key; guarded by {@code this}. */
   private final Map<String, Entry> cookies = new HashMap<>();
   /** Key by the version that last changed it; guarded by {@code this}. */
@@ -45,19 +47,20 @@ public final class CookieStore {
   /** The cookies changed after a version, and the version they bring a copy up to. */
   public record Changes(List<NetscapeCookie> cookies, long version) {}
 
-  private CookieStore(Clock clock, boolean enabled) {
+  private CookieStore(Clock clock, boolean enabled, long loaded) {
     this.clock = clock;
     this.enabled = enabled;
+    this.limit = MAX_COOKIES + loaded;
   }
 
   /** No cookie engine: nothing is kept or sent. */
   public static CookieStore off() {
-    return new CookieStore(Clock.systemUTC(), false);
+    return new CookieStore(Clock.systemUTC(), false, 0);
   }
 
   /** A cookie engine that starts with {@code initial}, judging expiry by {@code clock}. */
   public static CookieStore of(List<NetscapeCookie> initial, Clock clock) {
-    CookieStore store = new CookieStore(clock, true);
+    CookieStore store = new CookieStore(clock, true, initial.size());
     synchronized (store) {
       initial.forEach(cookie -> store.store(cookie, false));
     }
@@ -82,7 +85,7 @@ public final class CookieStore {
   private boolean store(NetscapeCookie cookie, boolean change) {
     String key = cookie.key();
     Entry old = cookies.get(key);
-    if (old == null && cookies.size() >= MAX_COOKIES) {
+    if (old == null && cookies.size() >= limit) {
       return false;
     }
     if (old != null) {

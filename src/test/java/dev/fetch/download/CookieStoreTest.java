@@ -70,6 +70,18 @@ class CookieStoreTest {
   }
 
   @Test
+  void loadedCookiesDoNotCountAgainstTheLimit() {
+    List<NetscapeCookie> loaded = new java.util.ArrayList<>();
+    for (int i = 0; i < CookieStore.MAX_COOKIES + 5; i++) {
+      loaded.add(cookie("/", "l" + i, "1", 0));
+    }
+    CookieStore store = CookieStore.of(loaded, clock);
+
+    assertTrue(store.put(cookie("/", "received", "1", 0)));
+    assertEquals(CookieStore.MAX_COOKIES + 6, store.all().size());
+  }
+
+  @Test
   void aStoreThatIsOffKeepsNothing() {
     CookieStore store = CookieStore.off();
 
