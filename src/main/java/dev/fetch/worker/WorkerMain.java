@@ -41,8 +41,10 @@ import sun.misc.SignalHandler;
  * <p>The first message is the run's {@link DownloadSettings}, whole: the worker applies the JVM
  * network properties it carries before anything connects, then builds the same downloader stack
  * as the parent's in-process modes ({@link DownloaderStack#inWorker}; the parent keeps the
- * per-host limit), with its share of the rate limit and a copy of the run's cookies that each
- * task brings up to date; each result reports the cookies its download received. With the argument {@value #VERBOSE} it writes debug lines on standard error,
+ * per-host limit and the retries, so each task is one attempt), with its share of the rate
+ * limit and a copy of the run's cookies that each task brings up to date; each result reports the
+ * cookies its download received. With the argument {@value #VERBOSE} it writes debug lines on
+ * standard error,
  * which the parent forwards to its diagnostics.
  *
  * <p>Exit codes: 0 when the input ends, 2 on a protocol error.
