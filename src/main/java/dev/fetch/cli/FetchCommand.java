@@ -188,13 +188,14 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         () -> progressDisplay(inputs, err), quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
+      boolean jarSaved = http.request.saveCookieJar(run.cookies(), out, err);
       if (trace != null) {
         writeTrace(traced, summary, err);
       }
       if (summary.interrupted()) {
         return ExitCodes.INTERRUPTED;
       }
-      return summary.failed() == 0 && printer.failedListSaved() ? ExitCodes.OK
+      return summary.failed() == 0 && printer.failedListSaved() && jarSaved ? ExitCodes.OK
           : ExitCodes.FAILURES;
     }
   }
