@@ -8,28 +8,27 @@ import dev.fetch.compare.FetchRunExecutor;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.compare.OutputTargets;
 import dev.fetch.compare.PlanException;
-import dev.fetch.compare.Requirement;
+import dev.fetch.compare.ListDigest;
 import dev.fetch.compare.RunExecutor;
 import dev.fetch.compare.RunRecord;
 import dev.fetch.compare.export.CompareTable;
 import dev.fetch.compare.export.Exports;
 import dev.fetch.compare.export.JsonExport;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.input.InputException;
-import dev.fetch.input.UrlLists;
+import dev.fetch.engine.RemoteLists;
+import dev.fetch.engine.RunContext;
+import dev.fetch.input.Input;
+import dev.fetch.input.Inputs;
+import dev.fetch.input.UrlListReader;
 import dev.fetch.output.ExportWriter;
-import dev.fetch.strategy.Mode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,86 +46,48 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "Downloads the list with every combination of --modes and --workers, --runs "
         + "times each after --warmup runs, in an interleaved shuffled order, and prints the "
-        + "times side by side with statistics, speed-ups and warnings. Exports JSON, CSV and "
-        + "Markdown, draws an HTML report, writes a trace, and can gate CI with --require.",
+        + "times side by side: medians with distribution-free intervals, speed-ups, a "
+        + "Mann-Whitney test of every difference, and warnings. Compares with an earlier run "
+        + "(--baseline), gates CI (--require, --max-regression), exports JSON, CSV, Markdown "
+        + "and JUnit XML, draws an HTML report and writes a trace.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  fetch compare sites.txt --modes=sequential,threads --workers=5 --runs=5 --warmup=1",
-        "  fetch compare list.txt --modes=threads,async --workers=1,2,4,8,16,32,64 \\",
+        "  fetch compare sites.txt --modes=sequential,threads -w 5 --runs=10",
+        "  fetch compare list.txt --modes=threads,async -w 1,2,4,8,16,32,64 \\",
         "      --export-markdown=- >> \"$GITHUB_STEP_SUMMARY\"",
-        "  fetch compare list.txt --modes=sequential,threads --require 'threads >= 2x "
-            + "sequential'"},
+        "  fetch compare list.txt --require 'threads >= 2x sequential' \\",
+        "      --require 'async not slower than threads' --export-junit=gates.xml",
+        "  fetch compare list.txt --baseline=main.json --max-regression=10%% \\",
+        "      --export-json=now.json"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every run finished and every --require held",
+        "0:every run finished and every check held",
         "1:some measured run had a failed URL (left out of the statistics)",
-        "2:usage error",
-        "3:a --require did not hold",
+        "2:usage error (an option, the list, the baseline, an export path)",
+        "3:a --require or --max-regression check failed, or had too few runs to be judged",
         "69:a mode cannot run on this Java",
         "130:interrupted"})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer>, InputArguments.Holder {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "URL list, or - for standard "
-      + "input (read once, replayed for every run).")
-  String input;
+  @Parameters(arity = "0..*", paramLabel = "URL|FILE",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "What to download in every run, as for fetch: http(s) URLs and URL lists "
+          + "(- for standard input, read once and replayed for every run; with none named, "
+          + "standard input when it is a pipe).")
+  List<String> urlsAndLists;
 
-  @Option(names = "--modes", paramLabel = "MODES", split = ",",
-      description = "Modes to compare: ${COMPLETION-CANDIDATES} (default: every mode this Java "
-          + "can run).")
-  List<Mode> modes;
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE|URL|-",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "A URL list, as for fetch: a file, -, or an http(s) URL downloaded once "
+          + "before the runs. Repeatable.")
+  List<String> lists;
 
-  @Option(names = {"-w", "--workers"}, paramLabel = "N[,N...]", defaultValue = "5",
-      converter = ListOption.class,
-      description = "Worker counts for every mode but sequential (default: ${DEFAULT-VALUE}).")
-  List<Integer> workers;
-
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-      description = "Measured runs per combination, 1 to 10000 (default: ${DEFAULT-VALUE}).")
-  int runs;
-
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-      description = "Warm-up runs per combination, not measured, 0 to 1000 (default: "
-          + "${DEFAULT-VALUE}).")
-  int warmup;
-
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Seed of the shuffled run order, to reproduce one (default: random, printed).")
-  Long seed;
-
-  @Option(names = "--reference", paramLabel = "MODE[:N]",
-      description = "Speed-ups are against this combination (default: the first).")
-  String reference;
+  @Mixin CompareOptions options;
 
   @Option(names = "--reuse-connections",
       description = "Keep connections between runs (default: a fresh pool for each run).")
   boolean reuseConnections;
-
-  @Option(names = "--require", paramLabel = "'A >= Nx B'",
-      description = "Fail with exit code 3 unless A is at least N times faster than B, judged on "
-          + "the 95%% interval of the speed-up; repeatable. E.g. 'threads:5 >= 2x sequential'.")
-  List<String> requirements = new ArrayList<>();
-
-  @Option(names = "--export-json", paramLabel = "FILE", description = "Everything, every run "
-      + "and URL, and the environment, as JSON; - for stdout. Rewritten after every run.")
-  String exportJson;
-
-  @Option(names = "--export-csv", paramLabel = "FILE",
-      description = "One row per combination; - for stdout.")
-  String exportCsv;
-
-  @Option(names = "--export-markdown", paramLabel = "FILE",
-      description = "A Markdown table; - for stdout.")
-  String exportMarkdown;
-
-  @Option(names = "--report", paramLabel = "FILE.html", description = "A self-contained HTML "
-      + "report with charts: times with error bars, time and throughput against workers, and "
-      + "a timeline of one run per mode. At most one export may be -.")
-  String report;
-
-  @Option(names = "--trace", paramLabel = "FILE", description = "Chrome Trace Event JSON of "
-      + "one measured run per combination (Perfetto, chrome://tracing).")
-  String trace;
 
   @Mixin HttpOptions http;
 
@@ -137,20 +98,25 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
   boolean quiet;
 
-  private final InputStream stdin;
-  private final Interrupts interrupts;
+  private final Outside outside;
+  private final InputArguments inputArguments = new InputArguments();
 
   /**
-   * Makes the executor of the runs from the list's bytes (null unless the list is standard
-   * input). The real one fetches; tests put a fake here, so the output does not depend on
-   * timing.
+   * Makes the executor of the runs from the inputs (lists at URLs downloaded) and the bytes of
+   * standard input (empty unless it is one of them). The real one fetches; tests put a fake
+   * here, so the output does not depend on timing.
    */
-  Function<byte[], RunExecutor> executors = listBytes -> new FetchRunExecutor(input, listBytes,
-      settings(), reuseConnections, Diagnostics.to(spec.commandLine().getErr(), false));
+  BiFunction<Inputs, byte[], RunExecutor> executors = (inputs, stdinBytes) ->
+      new FetchRunExecutor(inputs, stdinBytes, settings(), reuseConnections,
+          Diagnostics.to(spec.commandLine().getErr(), false));
 
-  CompareCommand(InputStream stdin, Interrupts interrupts) {
-    this.stdin = stdin;
-    this.interrupts = interrupts;
+  CompareCommand(Outside outside) {
+    this.outside = outside;
+  }
+
+  @Override
+  public InputArguments inputArguments() {
+    return inputArguments;
   }
 
   @Override
@@ -158,16 +124,28 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    byte[] listBytes = input.equals("-") ? stdin.readAllBytes() : null;
-    ComparePlan plan = plan(listBytes);
+    Inputs inputs = inputArguments.inputs(spec, outside.stdinIsTerminal(), List.of());
+    if (!inputs.toDownload().isEmpty()) {
+      checkBeforeTheList(inputs);
+      try {
+        inputs = downloadLists(inputs, err);
+      } catch (InterruptedException e) {
+        err.println("fetch compare: interrupted while downloading a list");
+        err.flush();
+        return ExitCodes.INTERRUPTED;
+      }
+    }
+    byte[] stdinBytes = inputs.readStandardInput() ? outside.stdin().readAllBytes()
+        : new byte[0];
+    ComparePlan plan = plan(inputs, stdinBytes);
     OutputTargets outputs = plan.outputs();
     ExportWriter writer = new ExportWriter(out);
-    RunExecutor executor = executors.apply(listBytes);
+    RunExecutor executor = executors.apply(inputs, stdinBytes);
     Benchmark benchmark = new Benchmark(executor, Environment.current(VersionProvider.version(),
         Instant.now().toString()));
     long[] done = {0};
     Comparison comparison;
-    Interrupts.Watch watch = interrupts.watch(benchmark::cancel);
+    Interrupts.Watch watch = outside.interrupts().watch(benchmark::cancel);
     try {
       comparison = benchmark.run(plan, (record, total, soFar) -> {
         done[0]++;
@@ -191,57 +169,56 @@ final class CompareCommand implements Callable<Integer> {
     table.print(CompareTable.render(comparison));
     table.flush();
     Exports.writeAll(comparison, outputs, writer);
-    return verdict(comparison, plan.requirements(), table);
+    if (!comparison.passed()) {
+      return ExitCodes.REQUIREMENT_FAILED;
+    }
+    return comparison.hasFailedRuns() ? ExitCodes.FAILURES : ExitCodes.OK;
   }
 
   /** Everything asked for, checked before any run: a problem is a usage error. */
-  private ComparePlan plan(byte[] listBytes) {
+  private ComparePlan plan(Inputs inputs, byte[] stdinBytes) {
+    long urls = countUrls(inputs, stdinBytes);
     try {
-      OutputTargets outputs = OutputTargets.of(exportJson, exportCsv, exportMarkdown, report,
-          trace);
-      return ComparePlan.builder()
-          .list(listName(), countUrls(listBytes))
-          .combinations(ComparePlan.combinations(modes, workers))
-          .reference(reference)
-          .require(requirements)
-          .runs(runs)
-          .warmup(warmup)
-          .seed(seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48))
-          .outputs(outputs)
-          .build();
+      return options.plan(inputs.names(), urls, ListDigest.of(inputs, stdinBytes));
     } catch (PlanException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
-  private int verdict(Comparison comparison, List<Requirement> gates, PrintWriter table) {
-    boolean allHold = true;
-    for (Requirement gate : gates) {
-      Requirement.Verdict verdict = gate.judge(comparison);
-      table.println(verdict);
-      allHold &= verdict.holds();
+  /** The options, checked before the first request: the one for a list at a URL. */
+  private void checkBeforeTheList(Inputs inputs) {
+    try {
+      options.checkBeforeTheList(inputs.names());
+    } catch (PlanException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    table.flush();
-    if (!allHold) {
-      return ExitCodes.REQUIREMENT_FAILED;
-    }
-    boolean failures = comparison.results().stream().anyMatch(r -> r.failedRuns() > 0);
-    return failures ? ExitCodes.FAILURES : ExitCodes.OK;
   }
 
-  private long countUrls(byte[] listBytes) {
-    InputStream source = listBytes == null ? InputStream.nullInputStream()
-        : new ByteArrayInputStream(listBytes);
-    long count = UrlLists.count(input, source);
+  /** Downloads the lists given by URL, once for every run; a signal stops it. */
+  private Inputs downloadLists(Inputs inputs, PrintWriter err) throws InterruptedException {
+    RemoteLists remote = new RemoteLists(settings(), new RunContext(outside.stdin(),
+        outside.time(), Diagnostics.to(err, false), null));
+    try (Interrupts.Watch watch = outside.interrupts().watch(remote::cancel)) {
+      return remote.download(inputs);
+    }
+  }
+
+  private static long countUrls(Inputs inputs, byte[] stdinBytes) {
+    long count = 0;
+    for (Input input : inputs.all()) {
+      if (input instanceof Input.StandardInput) {
+        try (UrlListReader reader = new UrlListReader(Input.StandardInput.NAME,
+            new ByteArrayInputStream(stdinBytes))) {
+          count += reader.countRest();
+        }
+      } else {
+        count += input.countUrlLines();
+      }
+    }
     if (count == 0) {
-      throw InputException.noUrls(listName());
+      throw inputs.noUrls();
     }
     return count;
-  }
-
-  /** How messages and exports name the list. */
-  private String listName() {
-    return input.equals("-") ? UrlLists.STDIN_NAME : input;
   }
 
   private DownloadSettings settings() {

@@ -11,6 +11,7 @@ import dev.fetch.compare.PlanException;
 import dev.fetch.compare.export.CompareTable;
 import dev.fetch.compare.export.Exports;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.input.Inputs;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.ExportWriter;
@@ -65,8 +66,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Latency of each page in milliseconds (default: ${DEFAULT-VALUE}).")
   int delayMillis;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
-      description = "Runs per mode, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "6",
+      description = "Runs per mode, 1 to 10000 (default: ${DEFAULT-VALUE}, the fewest that give "
+          + "a 95%% interval of the median).")
   int runs;
 
   @Option(names = "--report", paramLabel = "FILE.html", defaultValue = "fetch-demo.html",
@@ -112,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
       DownloadSettings settings = DownloadSettings.builder().workers(workers).retries(0)
           .userAgent("fetch-demo/" + VersionProvider.version())
           .network(NetworkProperties.current()).build();
-      FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false,
+      FetchRunExecutor executor = new FetchRunExecutor(Inputs.of("-"), list, settings, false,
           Diagnostics.to(err, false));
       Benchmark benchmark = new Benchmark(executor, Environment.current(
           VersionProvider.version(), Instant.now().toString()));
@@ -148,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
           .runs(runs)
           .warmup(0)
           .seed(SEED)
-          .outputs(OutputTargets.of(null, null, null, report.toString(), null))
+          .outputs(OutputTargets.of(null, null, null, null, report.toString(), null))
           .build();
     } catch (PlanException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

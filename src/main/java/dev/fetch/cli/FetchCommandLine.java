@@ -38,11 +38,11 @@ public final class FetchCommandLine {
    * environment and standard input.
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Outside outside) {
-    CommandLine cli = new CommandLine(new FetchCommand(outside));
+    CommandLine cli = new CommandLine(new FetchCommand(outside), new Factory(outside));
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
-    cli.addSubcommand("compare", new CompareCommand(outside.stdin(), outside.interrupts()));
+    cli.addSubcommand("compare", new CompareCommand(outside));
     cli.addSubcommand("completion", new CompletionCommand());
     cli.setResourceBundle(new HelpValues(true));
     // "--order completion" is the order, not the subcommand (its default value too).
@@ -132,6 +132,27 @@ public final class FetchCommandLine {
     CommandLine cli = create(out, err);
     cli.setResourceBundle(new HelpValues(false));
     return cli;
+  }
+
+  /**
+   * Makes the objects picocli instantiates itself, the mixins of every command: the request
+   * options get the environment ({@code HOME} for {@code --netrc}) from {@link Outside}, not from
+   * the JVM, so tests give their own.
+   */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Outside outside;
+
+    Factory(Outside outside) {
+      this.outside = outside;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RequestOptions.class) {
+        return type.cast(new RequestOptions(outside.env()));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetworkProperties;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,6 +37,8 @@ final class HttpOptions {
       description = "User-Agent header: printable ASCII, tabs allowed (default: fetch/VERSION).")
   String userAgent;
 
+  @Mixin RequestOptions request;
+
   /**
    * The settings these options ask for, with the JVM network properties in effect: the one record
    * every mode (and every worker process) downloads with.
@@ -64,6 +67,7 @@ final class HttpOptions {
         .retries(retries)
         .outputDir(outputDir)
         .network(NetworkProperties.current())
+        .request(request.settings(spec))
         .build();
   }
 

@@ -22,6 +22,9 @@ final class Spelling {
     int bestDistance = Integer.MAX_VALUE;
     String lower = word.toLowerCase(Locale.ROOT);
     for (String name : names) {
+      if (Math.abs(word.length() - name.length()) > 2) {
+        continue;
+      }
       int d = distance(lower, name.toLowerCase(Locale.ROOT));
       if (!word.equals(name) && d <= 2 && 2 * d < name.length() && d < bestDistance) {
         best = name;

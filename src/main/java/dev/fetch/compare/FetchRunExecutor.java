@@ -2,11 +2,13 @@ package dev.fetch.compare;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.engine.DownloadPlan;
+import dev.fetch.input.Inputs;
 import dev.fetch.engine.DownloadRun;
 import dev.fetch.engine.RunContext;
 import dev.fetch.engine.RunSummary;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.strategy.Order;
+import dev.fetch.trace.Lanes;
 import dev.fetch.trace.UrlRecord;
 import dev.fetch.trace.UrlRecords;
 import java.io.ByteArrayInputStream;
@@ -18,11 +20,12 @@ import okhttp3.ConnectionPool;
 /**
  * The real {@link RunExecutor}: each run is a full run of the engine on the list with the slot's
  * mode and workers and otherwise the very settings a plain {@code fetch} would use, recording
- * every URL's place in time (nothing is printed). A fresh connection pool per run unless
+ * every URL's place in time (nothing is printed; URLs of one worker never overlap, see
+ * {@link Lanes#untangle}). A fresh connection pool per run unless
  * {@code reuseConnections}. {@link #cancel()} stops the run in progress and every later one.
  */
 public final class FetchRunExecutor implements RunExecutor {
-  private final String input;
+  private final Inputs inputs;
   private final byte[] stdin;
   private final DownloadSettings settings;
   private final ConnectionPool sharedPool;
@@ -31,13 +34,14 @@ public final class FetchRunExecutor implements RunExecutor {
   private volatile boolean cancelled;
 
   /**
-   * @param input the list: a path, or {@code -} with its bytes in {@code stdin}
+   * @param inputs the URLs and lists, every list at a URL downloaded, standard input (if one of
+   *     them) read whole into {@code stdin}: replayed for every run
    * @param settings how URLs are downloaded; the concurrency is each slot's worker count
    * @param diagnostics where warnings go (a worker process that crashed, say)
    */
-  public FetchRunExecutor(String input, byte[] stdin, DownloadSettings settings,
+  public FetchRunExecutor(Inputs inputs, byte[] stdin, DownloadSettings settings,
       boolean reuseConnections, Diagnostics diagnostics) {
-    this.input = input;
+    this.inputs = inputs;
     this.stdin = stdin;
     this.settings = settings;
     this.diagnostics = diagnostics;
@@ -47,7 +51,7 @@ public final class FetchRunExecutor implements RunExecutor {
   @Override
   public RunRecord run(Slot slot, int sequence) throws InterruptedException {
     Combination c = slot.combination();
-    DownloadPlan plan = new DownloadPlan(input, c.mode(), Order.COMPLETION,
+    DownloadPlan plan = new DownloadPlan(inputs, c.mode(), Order.COMPLETION,
         settings.withWorkers(c.workers()));
     List<UrlRecord> urls = new ArrayList<>();
     RunContext context = RunContext.of(
@@ -64,8 +68,9 @@ public final class FetchRunExecutor implements RunExecutor {
     if (summary.interrupted() || cancelled) {
       throw new InterruptedException("comparison cancelled");
     }
+    // A report can come after the next download of the same worker began: see Lanes.untangle.
     return new RunRecord(c, sequence, slot.warmup(), summary.elapsed().toNanos() / 1e9,
-        summary.succeeded(), summary.failed(), summary.bytes(), urls);
+        summary.succeeded(), summary.failed(), summary.bytes(), Lanes.untangle(urls));
   }
 
   /** Stops the run in progress and any later one; safe from any thread. */

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param retries retries after a retryable failure
  * @param outputDir where bodies are saved, or null to count and discard them
  * @param network the JVM network properties in effect (proxies, trust store, hosts file)
+ * @param request how each request is made: headers, netrc, cookies, redirects, rate limit
  */
 public record DownloadSettings(
     int workers, Duration connectTimeout, Duration timeout, String userAgent, int perHost,
-    long maxSize, int retries, Path outputDir, NetworkProperties network) {
+    long maxSize, int retries, Path outputDir, NetworkProperties network,
+    RequestSettings request) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
@@ -43,6 +45,7 @@ public record DownloadSettings(
     }
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(request, "request");
   }
 
   /** The defaults: one worker, fetch's timeouts and retries, no limits, no saving. */
@@ -59,7 +62,7 @@ public record DownloadSettings(
   public Builder toBuilder() {
     return new Builder().workers(workers).connectTimeout(connectTimeout).timeout(timeout)
         .userAgent(userAgent).perHost(perHost).maxSize(maxSize).retries(retries)
-        .outputDir(outputDir).network(network);
+        .outputDir(outputDir).network(network).request(request);
   }
 
   /** These settings with another worker count, e.g. for one combination of a comparison. */
@@ -78,6 +81,7 @@ public record DownloadSettings(
     private int retries = DEFAULT_RETRIES;
     private Path outputDir;
     private NetworkProperties network = NetworkProperties.none();
+    private RequestSettings request = RequestSettings.defaults();
 
     private Builder() {}
 
@@ -126,10 +130,15 @@ public record DownloadSettings(
       return this;
     }
 
+    public Builder request(RequestSettings request) {
+      this.request = request;
+      return this;
+    }
+
     /** @throws IllegalArgumentException if a value is out of range */
     public DownloadSettings build() {
       return new DownloadSettings(workers, connectTimeout, timeout, userAgent, perHost, maxSize,
-          retries, outputDir, network);
+          retries, outputDir, network, request);
     }
   }
 }

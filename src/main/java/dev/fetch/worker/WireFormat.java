@@ -8,12 +8,14 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
@@ -47,7 +49,9 @@ import okhttp3.HttpUrl;
  * {@link IllegalArgumentException}, the protocol error, never a silently truncated value.
  *
  * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
- * properties as {@code property:NAME} fields, so a worker downloads exactly as the parent's
+ * properties as {@code property:NAME} fields, the request settings as {@code request_*} fields
+ * ({@link WireRequestFields}, which also writes the {@code cookie:N} fields by which a task
+ * brings the run's new cookies and a result reports those its download received), so a worker downloads exactly as the parent's
  * in-process modes would. A request's {@code url} keeps its credentials, and properties may be
  * secrets: they travel over a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not its output name, which
  * merges two kinds). A result carries no worker name: the parent knows which child sent it.
@@ -66,8 +70,15 @@ public final class WireFormat {
 
   private WireFormat() {}
 
-  /** A task for a worker: download {@code request}, saving it as {@code file} if not null. */
-  public record Task(DownloadRequest request, String file) {}
+  /**
+   * A task for a worker: download {@code request}, saving it as {@code file} if not null, after
+   * storing {@code cookies}, the run's cookies it has not seen yet.
+   */
+  public record Task(DownloadRequest request, String file, List<NetscapeCookie> cookies) {
+    public Task(DownloadRequest request, String file) {
+      this(request, file, List.of());
+    }
+  }
 
   /**
    * How far a worker is in reading a body: {@code bytes} so far of the attempt at URL
@@ -112,6 +123,7 @@ public final class WireFormat {
       for (Map.Entry<String, String> property : settings.network().values().entrySet()) {
         json.writeStringField(PROPERTY + property.getKey(), property.getValue());
       }
+      WireRequestFields.write(json, settings.request());
     });
   }
 
@@ -142,15 +154,22 @@ public final class WireFormat {
         .retries(integer(message, "retries", 0))
         .outputDir(dir == null ? null : Path.of(dir))
         .network(NetworkProperties.of(properties))
+        .request(WireRequestFields.read(message))
         .build();
   }
 
   public static String task(DownloadRequest request, String file) {
+    return task(request, file, List.of());
+  }
+
+  /** A task that also brings the worker the run's cookies it has not seen yet. */
+  public static String task(DownloadRequest request, String file, List<NetscapeCookie> cookies) {
     return write(json -> {
       json.writeStringField("type", DOWNLOAD);
       json.writeNumberField("index", request.index());
       json.writeStringField("url", request.url().toString());
       json.writeStringField("file", file);
+      WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
     });
   }
 
@@ -162,7 +181,16 @@ public final class WireFormat {
       throw new IllegalArgumentException("no valid url in " + DOWNLOAD);
     }
     return new Task(new DownloadRequest(integer(message, "index", 0), parsed),
-        message.text("file"));
+        message.text("file"), cookies(message));
+  }
+
+  /**
+   * The cookies a {@code download} message brings or a {@code result} message reports.
+   *
+   * @throws IllegalArgumentException if one is malformed
+   */
+  public static List<NetscapeCookie> cookies(Message message) {
+    return WireRequestFields.cookies(message, WireRequestFields.COOKIE);
   }
 
   public static String progress(Transfer transfer) {
@@ -189,6 +217,11 @@ public final class WireFormat {
   }
 
   public static String result(DownloadResult result) {
+    return result(result, List.of());
+  }
+
+  /** A result that also reports the cookies its download stored or deleted. */
+  public static String result(DownloadResult result, List<NetscapeCookie> cookies) {
     return write(json -> {
       json.writeStringField("type", RESULT);
       json.writeNumberField("index", result.index());
@@ -204,6 +237,7 @@ public final class WireFormat {
         JsonObjects.writeNullable(json, "retry_after_ns",
             failure.retryAfter() == null ? null : nanos(failure.retryAfter()));
       }
+      WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
     });
   }
 

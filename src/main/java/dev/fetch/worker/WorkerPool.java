@@ -1,6 +1,7 @@
 package dev.fetch.worker;
 
 import dev.fetch.save.DirectorySink;
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
@@ -63,6 +64,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   private final Diagnostics log;
   private final FileNamer names;
   private final Duration replyDeadline;
+  private final CookieStore cookies;
   private final TransferListener transfers;
   private final ThreadLocal<WorkerProcess> own = new ThreadLocal<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
@@ -76,7 +78,16 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    *     with their names
    */
   public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log) {
-    this(jvm, settings, ticker, log, REPLY_MARGIN, TransferListener.NONE);
+    this(jvm, settings, ticker, log, CookieStore.off());
+  }
+
+  /**
+   * @param cookies the run's cookies, kept in step with every worker's: each task brings the
+   *     worker the cookies it has not seen, each result brings back those its download received
+   */
+  public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      CookieStore cookies) {
+    this(jvm, settings, ticker, log, cookies, TransferListener.NONE);
   }
 
   /**
@@ -84,8 +95,8 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    * when it is {@link TransferListener#NONE}).
    */
   public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
-      TransferListener transfers) {
-    this(jvm, settings, ticker, log, REPLY_MARGIN, transfers);
+      CookieStore cookies, TransferListener transfers) {
+    this(jvm, settings, ticker, log, REPLY_MARGIN, cookies, transfers);
   }
 
   /**
@@ -94,11 +105,12 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    */
   WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
       Duration margin) {
-    this(jvm, settings, ticker, log, margin, TransferListener.NONE);
+    this(jvm, settings, ticker, log, margin, CookieStore.off(), TransferListener.NONE);
   }
 
   private WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
-      Duration margin, TransferListener transfers) {
+      Duration margin, CookieStore cookies, TransferListener transfers) {
+    this.cookies = cookies;
     this.transfers = transfers;
     this.jvm = jvm;
     this.settings = settings;
@@ -235,7 +247,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     WorkerJvm.Launch launch = jvm.launch(log.verbose(), transfers != TransferListener.NONE);
     log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, ticker, log, transfers);
+        settings, ticker, log, cookies, transfers);
     all.add(worker);
     own.set(worker);
     if (abandoned) {

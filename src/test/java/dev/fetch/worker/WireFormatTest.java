@@ -9,9 +9,14 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.NetscapeCookie;
+import dev.fetch.download.Netrc;
 import dev.fetch.download.NetworkProperties;
+import dev.fetch.download.RequestHeaders;
+import dev.fetch.download.RequestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,72 @@ class WireFormatTest {
 
     assertFalse(line.contains("\n"));
     assertEquals(settings, WireFormat.settings(WireFormat.parse(line)));
+  }
+
+  /** Request settings with every component set, secrets included. */
+  static RequestSettings fullRequest() {
+    return RequestSettings.defaults()
+        .withHeaders(RequestHeaders.parse(List.of("Authorization: Bearer s3cret", "Accept:",
+            "X-Empty;")))
+        .withNetrc(Netrc.of(List.of(new Netrc.Entry("a.test", "alice", "pa ss\"word"),
+            new Netrc.Entry(null, null, "only-password"))))
+        .withCookies(List.of(new NetscapeCookie("a.test", true, "/x", true, true, 123, "n",
+            "v w")), "k=v; k2=v2", true, Path.of("/tmp/jar.txt"))
+        .withMaxRedirects(3)
+        .withRateLimit(2 << 20);
+  }
+
+  @Test
+  void requestSettingsTravelWhole() {
+    DownloadSettings settings = DownloadSettings.builder().request(fullRequest()).build();
+
+    String line = WireFormat.settings(settings);
+
+    assertEquals(settings, WireFormat.settings(WireFormat.parse(line)));
+    assertEquals(settings.request().headers().sent(),
+        WireFormat.settings(WireFormat.parse(line)).request().headers().sent());
+  }
+
+  @Test
+  void everyComponentOfTheRequestSettingsIsOnTheWire() {
+    String line = WireFormat.settings(DownloadSettings.builder().request(fullRequest()).build());
+    for (var component : RequestSettings.class.getRecordComponents()) {
+      String snake = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+      assertTrue(line.contains("\"request_" + snake), component.getName() + " missing from "
+          + line);
+    }
+  }
+
+  @Test
+  void cookiesTravelWithTasksAndResults() {
+    List<NetscapeCookie> cookies = List.of(
+        new NetscapeCookie("a.test", false, "/", false, false, 0, "a", "1"),
+        new NetscapeCookie("b.test", true, "/p", true, true, 99, "b", ""));
+    DownloadRequest request = new DownloadRequest(1, HttpUrl.get("http://a.test/"));
+    DownloadResult result = new DownloadResult.Success(1, "http://a.test/", 200, 3,
+        Duration.ZERO, 1, null);
+
+    assertEquals(cookies, WireFormat.task(WireFormat.parse(WireFormat.task(request, null,
+        cookies))).cookies());
+    assertEquals(cookies, WireFormat.cookies(WireFormat.parse(WireFormat.result(result,
+        cookies))));
+    assertEquals(List.of(), WireFormat.cookies(WireFormat.parse(WireFormat.result(result))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"request_headers:1\":\"s3cret\"", "\"request_headers:x\":\"A: 1\"",
+      "\"request_headers:0\":\"s3cret no colon\"", "\"request_cookies:0\":\"s3cret\"",
+      "\"request_netrc:1:password\":\"s3cret\",\"request_netrc:2:machine\":\"h\"",
+      "\"request_max_redirects\":-1", "\"request_cookie_engine\":\"yes\""})
+  void malformedRequestFieldsAreRejectedWithoutTheirValue(String field) {
+    String line = WireFormat.settings(DownloadSettings.defaults(1)).replace("}", "," + field
+        + "}").replace("\"request_max_redirects\":20,", field.contains("redirects") ? ""
+        : "\"request_max_redirects\":20,").replace("\"request_cookie_engine\":false,",
+        field.contains("engine") ? "" : "\"request_cookie_engine\":false,");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.settings(WireFormat.parse(line)));
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
   }
 
   @Test
