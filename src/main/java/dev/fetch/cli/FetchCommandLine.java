@@ -71,8 +71,10 @@ public final class FetchCommandLine {
 
   /**
    * For an unknown option, {@code "; did you mean '--mode'?"} naming the closest option of the
-   * command it was typed for ({@link Spelling}, else picocli's own guess), its value kept
-   * ({@code --mdoe=async} suggests {@code --mode=async}); otherwise "".
+   * command it was typed for: picocli's own guess (shared letter pairs: {@code --retry} is
+   * {@code --retries}), else the nearest by edit distance, which sees swapped letters
+   * ({@link Spelling}: {@code --mdoe} is {@code --mode}); its value kept ({@code --mdoe=async}
+   * suggests {@code --mode=async}); otherwise "".
    */
   static String optionSuggestion(ParameterException e) {
     if (!(e instanceof UnmatchedArgumentException)) {
@@ -87,11 +89,9 @@ public final class FetchCommandLine {
     int equals = word.indexOf('=');
     String name = equals < 0 ? word : word.substring(0, equals);
     String value = equals < 0 ? "" : word.substring(equals);
-    String closest = Spelling.closest(name,
-        e.getCommandLine().getCommandSpec().optionsMap().keySet());
-    if (closest == null && !unmatched.getSuggestions().isEmpty()) {
-      closest = unmatched.getSuggestions().get(0);
-    }
+    List<String> picocli = unmatched.getSuggestions();
+    String closest = !picocli.isEmpty() ? picocli.get(0)
+        : Spelling.closest(name, e.getCommandLine().getCommandSpec().optionsMap().keySet());
     return closest == null ? "" : "; did you mean '" + closest + value + "'?";
   }
 

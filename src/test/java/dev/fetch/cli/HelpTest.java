@@ -114,7 +114,8 @@ class HelpTest {
     int examples = 0;
     for (CommandLine command : everyCommand()) {
       List<String> lines = Arrays.asList(help(command, 55).split("\n"));
-      for (String example : command.getCommandSpec().usageMessage().footer()) {
+      for (String line : command.getCommandSpec().usageMessage().footer()) {
+        String example = String.format(java.util.Locale.ROOT, line);
         assertTrue(lines.contains(example), command.getCommandName() + ": '" + example
             + "' is not one line of\n" + help(command, 55));
         examples++;

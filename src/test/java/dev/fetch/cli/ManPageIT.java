@@ -63,8 +63,9 @@ class ManPageIT {
     }
     assertEquals(List.of(0, 1, 2, 23, 69, 70, 130, 143), codes, page);
     List<String> stripped = page.lines().map(String::strip).toList();
-    for (String example : model.getCommandSpec().usageMessage().footer()) {
-      assertTrue(stripped.contains(example.strip()), "one line: " + example + " in\n" + page);
+    for (String line : model.getCommandSpec().usageMessage().footer()) {
+      String example = String.format(java.util.Locale.ROOT, line).strip();
+      assertTrue(stripped.contains(example), "one line: " + example + " in\n" + page);
     }
     assertFalse(page.contains("\u001b"), "no escape codes");
   }
