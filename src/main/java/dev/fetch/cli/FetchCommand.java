@@ -186,7 +186,7 @@ public final class FetchCommand implements Callable<Integer> {
       }
     }
     return new DownloadPlan(input, mode, order,
-        http.settings(spec, mode.workers(workers), retries, outputDir));
+        http.settings(spec, mode.workers(workers), retries, outputDir, outside.env()));
   }
 
   /** An output file that cannot be written is a usage error before the first request. */

@@ -22,10 +22,15 @@ import java.util.Objects;
  * @param retries retries after a retryable failure
  * @param outputDir where bodies are saved, or null to count and discard them
  * @param network the JVM network properties in effect (proxies, trust store, hosts file)
+ * @param proxy the proxy for each URL ({@code --proxy}, {@code --noproxy}, the environment);
+ *     it takes precedence over the JVM's proxy properties in {@code network}
+ * @param tls whom to trust over TLS ({@code --cacert}, {@code --ca-native}, {@code -k})
+ * @param httpVersion the HTTP version to speak ({@code --http1.1}, {@code --http2})
  */
 public record DownloadSettings(
     int workers, Duration connectTimeout, Duration timeout, String userAgent, int perHost,
-    long maxSize, int retries, Path outputDir, NetworkProperties network) {
+    long maxSize, int retries, Path outputDir, NetworkProperties network, ProxySettings proxy,
+    TlsSettings tls, HttpVersion httpVersion) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
@@ -43,6 +48,9 @@ public record DownloadSettings(
     }
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(httpVersion, "httpVersion");
   }
 
   /** The defaults: one worker, fetch's timeouts and retries, no limits, no saving. */
@@ -59,7 +67,7 @@ public record DownloadSettings(
   public Builder toBuilder() {
     return new Builder().workers(workers).connectTimeout(connectTimeout).timeout(timeout)
         .userAgent(userAgent).perHost(perHost).maxSize(maxSize).retries(retries)
-        .outputDir(outputDir).network(network);
+        .outputDir(outputDir).network(network).proxy(proxy).tls(tls).httpVersion(httpVersion);
   }
 
   /** These settings with another worker count, e.g. for one combination of a comparison. */
@@ -78,6 +86,9 @@ public record DownloadSettings(
     private int retries = DEFAULT_RETRIES;
     private Path outputDir;
     private NetworkProperties network = NetworkProperties.none();
+    private ProxySettings proxy = ProxySettings.jvm();
+    private TlsSettings tls = TlsSettings.defaults();
+    private HttpVersion httpVersion = HttpVersion.ANY;
 
     private Builder() {}
 
@@ -126,10 +137,25 @@ public record DownloadSettings(
       return this;
     }
 
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    public Builder tls(TlsSettings tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    public Builder httpVersion(HttpVersion httpVersion) {
+      this.httpVersion = httpVersion;
+      return this;
+    }
+
     /** @throws IllegalArgumentException if a value is out of range */
     public DownloadSettings build() {
       return new DownloadSettings(workers, connectTimeout, timeout, userAgent, perHost, maxSize,
-          retries, outputDir, network);
+          retries, outputDir, network, proxy, tls, httpVersion);
     }
   }
 }

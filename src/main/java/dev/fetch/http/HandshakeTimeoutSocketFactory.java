@@ -24,7 +24,9 @@ import javax.net.ssl.X509TrustManager;
  * for HTTP/2). The bound is on each wait for the server during the handshake: a server that
  * trickles its handshake a byte at a time is stopped by {@code --timeout}, not by this.
  *
- * <p>Stateless apart from its delegate; thread-safe.
+ * <p>Stateless apart from its delegate; thread-safe. Equal to another over an equal delegate with
+ * the same bound, so that OkHttp's pool, which compares socket factories, shares connections
+ * between clients built from equal settings.
  */
 final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
@@ -90,6 +92,18 @@ final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
       throws IOException {
     socket.setSoTimeout(timeoutMillis);
     return delegate.createSocket(socket, host, port, autoClose);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HandshakeTimeoutSocketFactory
+        && ((HandshakeTimeoutSocketFactory) other).delegate.equals(delegate)
+        && ((HandshakeTimeoutSocketFactory) other).timeoutMillis == timeoutMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * delegate.hashCode() + timeoutMillis;
   }
 
   @Override

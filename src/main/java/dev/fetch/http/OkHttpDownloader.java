@@ -51,6 +51,8 @@ import okio.Okio;
  */
 public final class OkHttpDownloader implements Downloader {
   private final OkHttpClient client;
+  /** The client for plain http:// URLs: {@link #client}, or h2c with {@code --http2}. */
+  private final OkHttpClient cleartext;
   private final BodySink sink;
   private final Ticker ticker;
   private final Clock wallClock;
@@ -79,6 +81,7 @@ public final class OkHttpDownloader implements Downloader {
       return chain.proceed(chain.request());
     }).addNetworkInterceptor(new ResponseChecks())
         .eventListenerFactory(call -> HANDSHAKES).build();
+    this.cleartext = HttpClients.cleartext(this.client, settings);
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
@@ -147,7 +150,7 @@ public final class OkHttpDownloader implements Downloader {
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       builder.header("Authorization", Credentials.basic(url.username(), url.password()));
     }
-    Call call = client.newCall(builder.build());
+    Call call = (url.isHttps() ? client : cleartext).newCall(builder.build());
     active.add(call);
     if (cancelled) {
       call.cancel();
@@ -161,6 +164,8 @@ public final class OkHttpDownloader implements Downloader {
     DownloadRequest request = attempt.request;
     try (response) {
       int status = response.code();
+      attempt.protocol = HttpClients.protocolName(response.protocol());
+      log.debug(() -> request.displayUrl() + ": " + attempt.protocol + " " + status);
       if (response.priorResponse() != null) {
         log.debug(() -> request.displayUrl() + ": redirected to "
             + Urls.redact(response.request().url()));
@@ -181,7 +186,8 @@ public final class OkHttpDownloader implements Downloader {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
-          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
+          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current(),
+          attempt.protocol);
       log.debug(() -> success.url() + ": " + status + " with " + bytes + " bytes in "
           + success.elapsed().toMillis() + " ms");
       return success;
@@ -238,6 +244,8 @@ public final class OkHttpDownloader implements Downloader {
     private volatile long start;
     /** A TLS handshake has started and not finished; written by {@link #HANDSHAKES}. */
     volatile boolean inHandshake;
+    /** The protocol of the response, once it has arrived ({@code "h2"}), else null. */
+    volatile String protocol;
 
     Attempt(DownloadRequest request) {
       this.request = request;
@@ -261,7 +269,7 @@ public final class OkHttpDownloader implements Downloader {
       }
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
           request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
-          message, null);
+          message, null, protocol);
       log.debug(() -> failure.url() + ": failed after " + bytes + " bytes: "
           + failure.message());
       return failure;
@@ -275,7 +283,7 @@ public final class OkHttpDownloader implements Downloader {
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
-          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));
+          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()), protocol);
     }
   }
 

@@ -1,0 +1,36 @@
+package dev.fetch.http;
+
+import dev.fetch.download.HttpVersion;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * {@link HttpVersion} in OkHttp's terms, and the names results give the protocol used.
+ * Stateless.
+ */
+final class HttpVersions {
+  private HttpVersions() {}
+
+  /** The protocols a client offers for {@code version} (on TLS, by ALPN, in this order). */
+  static List<Protocol> protocols(HttpVersion version) {
+    return version == HttpVersion.HTTP_1_1 ? List.of(Protocol.HTTP_1_1)
+        : List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
+  }
+
+  /**
+   * The client for plain {@code http://} URLs: {@code client} itself, or for
+   * {@link HttpVersion#HTTP_2} one that speaks HTTP/2 with prior knowledge (h2c), sharing its
+   * dispatcher, pool and interceptors. OkHttp cannot use prior knowledge on TLS, so an
+   * {@code http://} URL redirected to {@code https://} fails with it.
+   */
+  static OkHttpClient cleartext(OkHttpClient client, HttpVersion version) {
+    return version == HttpVersion.HTTP_2
+        ? client.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build() : client;
+  }
+
+  /** The result's name for {@code protocol}: {@code "http/1.1"}, {@code "h2"}, … */
+  static String name(Protocol protocol) {
+    return protocol == Protocol.H2_PRIOR_KNOWLEDGE ? "h2" : protocol.toString();
+  }
+}
