@@ -120,6 +120,8 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
         built = built.newBuilder().addNetworkInterceptor(networkInterceptor).build();
       }
       client = built;
+      log.debug(() -> "connections: " + settings.proxy() + ", " + settings.tls() + ", "
+          + settings.httpVersion());
       http = new OkHttpDownloader(built, bodies, settings, time, log);
       if (cancelled) {
         http.cancelAll();

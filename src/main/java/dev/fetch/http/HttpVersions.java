@@ -21,12 +21,15 @@ final class HttpVersions {
   /**
    * The client for plain {@code http://} URLs: {@code client} itself, or for
    * {@link HttpVersion#HTTP_2} one that speaks HTTP/2 with prior knowledge (h2c), sharing its
-   * dispatcher, pool and interceptors. OkHttp cannot use prior knowledge on TLS, so an
-   * {@code http://} URL redirected to {@code https://} fails with it.
+   * dispatcher, pool and interceptors. OkHttp cannot use prior knowledge over TLS within one
+   * call, so that client does not follow a redirect to {@code https://}: the URL fails as an
+   * {@code http} failure that names the target ("redirect not followed"), not as an I/O error.
    */
   static OkHttpClient cleartext(OkHttpClient client, HttpVersion version) {
     return version == HttpVersion.HTTP_2
-        ? client.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build() : client;
+        ? client.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+            .followSslRedirects(false).build()
+        : client;
   }
 
   /** The result's name for {@code protocol}: {@code "http/1.1"}, {@code "h2"}, … */

@@ -65,9 +65,16 @@ final class ProxyCredentials implements Authenticator, Interceptor {
     return candidate.isAt((InetSocketAddress) proxy.address()) ? candidate : null;
   }
 
+  /**
+   * Credentials for a {@code CONNECT}: OkHttp's preemptive challenge before the first one, or a
+   * 407 to one sent without them. Null (give up) for a {@code CONNECT} that carried them, and
+   * for a plain request's 407: {@link #intercept} sent them already, and the request OkHttp
+   * shows here is the one before that.
+   */
   @Override
   public Request authenticate(Route route, Response response) {
-    if (route == null || response.request().header(HEADER) != null) {
+    if (route == null || !"CONNECT".equals(response.request().method())
+        || response.request().header(HEADER) != null) {
       return null;
     }
     ProxyUrl owner = owner(route.address().url().scheme(), route.proxy());

@@ -92,6 +92,10 @@ public final class TlsTrust {
    * @throws IllegalArgumentException if there is none, or a block is not a certificate
    */
   public static List<X509Certificate> certificates(String pem) {
+    if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new IllegalArgumentException("no certificate in it (expected PEM: "
+          + "-----BEGIN CERTIFICATE----- blocks)");
+    }
     Collection<? extends Certificate> parsed;
     try {
       parsed = CertificateFactory.getInstance("X.509").generateCertificates(
@@ -103,10 +107,6 @@ public final class TlsTrust {
     List<X509Certificate> certificates = new ArrayList<>();
     for (Certificate certificate : parsed) {
       certificates.add((X509Certificate) certificate);
-    }
-    if (certificates.isEmpty()) {
-      throw new IllegalArgumentException("no certificate in it (expected PEM: "
-          + "-----BEGIN CERTIFICATE----- blocks)");
     }
     return certificates;
   }
