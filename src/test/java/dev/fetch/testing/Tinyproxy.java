@@ -3,6 +3,7 @@ package dev.fetch.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real tinyproxy (an HTTP proxy that also tunnels {@code CONNECT}) on 127.0.0.1, started with
@@ -22,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  * {@code Via} header, so the server can tell they came through it.
  */
 public final class Tinyproxy implements AutoCloseable {
-  public static final Path BINARY = Path.of("/usr/bin/tinyproxy");
+  /** tinyproxy on the {@code PATH}, else where Debian puts it. */
+  public static final Path BINARY = Stream.concat(
+          Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
+          Stream.of("/usr/bin", "/usr/sbin"))
+      .filter(part -> !part.isEmpty()).map(part -> Path.of(part, "tinyproxy"))
+      .filter(Files::isExecutable).findFirst().orElse(Path.of("/usr/bin/tinyproxy"));
   private static final int ATTEMPTS = 5;
 
   private final Process process;
@@ -42,7 +49,7 @@ public final class Tinyproxy implements AutoCloseable {
    */
   public static Tinyproxy start(Path dir, String user, String password)
       throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(BINARY), "tinyproxy is not installed (" + BINARY + "); "
+    assumeTrue(Files.isExecutable(BINARY), "tinyproxy is not installed (not on the PATH, nor in /usr/bin or /usr/sbin); "
         + ".ci/run installs it with apt-get");
     IOException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
