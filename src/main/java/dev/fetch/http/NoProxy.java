@@ -121,7 +121,7 @@ final class NoProxy {
     static Entry parse(String token) {
       for (int i = 0; i < token.length(); i++) {
         if (Diagnostics.isControl(token.charAt(i))) {
-          throw new IllegalArgumentException("entry '" + Diagnostics.printable(token)
+          throw new IllegalArgumentException("entry '" + ProxyUrl.shown(token)
               + "' contains a control character");
         }
       }
@@ -142,7 +142,8 @@ final class NoProxy {
         String prefix = host.substring(slash + 1);
         int max = network == null ? 0 : network.length * 8;
         if (network == null || !prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > max) {
-          throw new IllegalArgumentException("entry '" + token + "' is not a CIDR range "
+          throw new IllegalArgumentException("entry '" + ProxyUrl.shown(token)
+              + "' is not a CIDR range "
               + "(ADDRESS/BITS, e.g. 10.0.0.0/8 or fd00::/8)");
         }
         return new Entry(null, network, Integer.parseInt(prefix), port);
@@ -164,8 +165,8 @@ final class NoProxy {
     private static int port(String token, String text) {
       if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1
           || Integer.parseInt(text) > 65535) {
-        throw new IllegalArgumentException("entry '" + token + "' has a port that is not "
-            + "1-65535");
+        throw new IllegalArgumentException("entry '" + ProxyUrl.shown(token)
+            + "' has a port that is not 1-65535");
       }
       return Integer.parseInt(text);
     }

@@ -22,6 +22,8 @@ import okhttp3.HttpUrl;
 final class ProxyUrl {
   /** curl's port for a proxy given without one. */
   static final int DEFAULT_PORT = 1080;
+  /** The most characters of a bad value an error message quotes. */
+  static final int MAX_SHOWN = 200;
 
   private final String host;
   private final int port;
@@ -88,9 +90,14 @@ final class ProxyUrl {
     return colon >= 0 && colon > hostPort.lastIndexOf(']');
   }
 
-  /** {@code text} with any {@code user:password@} replaced and control characters escaped. */
+  /**
+   * {@code text} with any {@code user:password@} replaced and control characters escaped, cut
+   * after {@value #MAX_SHOWN} characters: a variable may hold anything.
+   */
   static String shown(String text) {
-    return Diagnostics.printable(Urls.redactRaw(text));
+    String redacted = Urls.redactRaw(text);
+    return redacted.length() <= MAX_SHOWN ? Diagnostics.printable(redacted)
+        : Diagnostics.printable(redacted.substring(0, MAX_SHOWN)) + "...";
   }
 
   String host() {

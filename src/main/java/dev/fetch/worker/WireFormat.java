@@ -55,9 +55,9 @@ import okhttp3.HttpUrl;
  * in-process modes would; a record-valued field travels as one field per component, named
  * {@code component_subcomponent} ({@code proxy_http}, {@code tls_insecure}). A request's
  * {@code url} keeps its credentials, and properties and proxies may be secrets: they travel over
- * a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not its output name, which
- * merges two kinds). A result carries no worker name: the parent knows which child sent it.
- * Stateless and thread-safe.
+ * a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not
+ * its output name, which merges two kinds). A result carries no worker name: the parent knows
+ * which child sent it. Stateless and thread-safe.
  */
 public final class WireFormat {
   static final String SETTINGS = "settings";

@@ -49,8 +49,8 @@ public final class Tinyproxy implements AutoCloseable {
    */
   public static Tinyproxy start(Path dir, String user, String password)
       throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(BINARY), "tinyproxy is not installed (not on the PATH, nor in /usr/bin or /usr/sbin); "
-        + ".ci/run installs it with apt-get");
+    assumeTrue(Files.isExecutable(BINARY), "tinyproxy is not installed (not on the PATH, nor "
+        + "in /usr/bin or /usr/sbin); .ci/run installs it with apt-get");
     IOException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       int port = Ports.refused();
