@@ -1,10 +1,13 @@
 package dev.fetch.cli;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.engine.DownloadPlan;
 import dev.fetch.engine.DownloadRun;
+import dev.fetch.engine.RemoteLists;
 import dev.fetch.engine.RunContext;
 import dev.fetch.engine.RunListener;
 import dev.fetch.engine.RunSummary;
+import dev.fetch.input.Inputs;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.ExportWriter;
 import dev.fetch.output.Format;
@@ -18,7 +21,6 @@ import dev.fetch.strategy.Order;
 import dev.fetch.trace.TraceExport;
 import dev.fetch.trace.UrlRecord;
 import dev.fetch.trace.UrlRecords;
-import dev.fetch.input.UrlLists;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,34 +43,46 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     subcommandsRepeatable = false,
-    description = "Downloads every URL of a list concurrently and prints one line per URL as it "
-        + "finishes, then the total. Results go to standard output; logs and progress to "
+    description = "Downloads every URL given, and every URL of the lists given, concurrently "
+        + "and prints one line per URL as it finishes, then the total. Results go to standard output; logs and progress to "
         + "standard error.",
     footerHeading = "%nExamples:%n",
     footer = {
         "  fetch --mode=threads --workers=5 sites.txt",
+        "  fetch https://example.org/a https://example.org/b",
+        "  fetch -i list1.txt -i https://example.org/list.txt more.txt",
         "  fetch --mode=sequential sites.txt --format=jsonl | jq .",
-        "  cat urls.txt | fetch -m threads -w 32 - --output-dir pages/",
+        "  cat urls.txt | fetch -m threads -w 32 --output-dir pages/",
         "  fetch urls.txt --save-failed failed.txt; fetch failed.txt"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every URL was downloaded",
         "1:at least one URL failed (HTTP status >= 400 included)",
-        "2:usage error: bad option, missing/empty/unreadable list, unwritable output",
+        "2:usage error: bad option or URL, missing/empty/unreadable list, a list URL that could not "
+            + "be downloaded, unwritable output",
         "70:internal error (a bug: please report it)",
         "23:standard output could not be written (closed: piped into head; or a full disk)",
         "69:the mode cannot run on this Java (virtual needs Java 21+)",
         "130:interrupted (Ctrl-C)",
         "143:terminated (SIGTERM)"})
-public final class FetchCommand implements Callable<Integer> {
+public final class FetchCommand implements Callable<Integer>, InputArguments.Holder {
   private static final int MAX_WORKERS = 10_000;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-      description = "URL list, one absolute http(s) URL per line; blank lines and # comments "
-          + "are skipped. '-' reads standard input.")
-  String input;
+  @Parameters(arity = "0..*", paramLabel = "URL|FILE",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "An http:// or https:// URL to download, or a URL list: a file of one "
+          + "absolute http(s) URL per line (blank lines and # comments are skipped), or - for "
+          + "standard input. Any number, read in the order given with the -i lists; with none, "
+          + "standard input is read when it is a pipe.")
+  List<String> urlsAndLists;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE|URL|-",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "Read URLs from this list (wget -i): a file, - for standard input, or an "
+          + "http(s) URL, downloaded first with the same options. Repeatable.")
+  List<String> lists;
 
   @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "threads",
       description = "Concurrency strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -123,31 +137,62 @@ public final class FetchCommand implements Callable<Integer> {
   boolean verbose;
 
   private final Outside outside;
+  private final InputArguments inputArguments = new InputArguments();
 
   FetchCommand(Outside outside) {
     this.outside = outside;
   }
 
   @Override
+  public InputArguments inputArguments() {
+    return inputArguments;
+  }
+
+  /**
+   * Checks everything, downloads the lists given by URL, then runs: a signal during either step
+   * stops it (exit 130 or 143).
+   */
+  @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DownloadPlan plan = plan(err);
+    Inputs inputs = inputs();
+    DownloadSettings settings = settings(err);
     RunContext context = new RunContext(outside.stdin(), outside.time(),
         Diagnostics.to(err, verbose), null);
+    Cancellation cancellation = new Cancellation();
+    if (!inputs.toDownload().isEmpty()) {
+      DownloadRun.checkOutputDir(settings);
+    }
+    try (Interrupts.Watch watch = outside.interrupts().watch(cancellation)) {
+      RemoteLists remote = new RemoteLists(settings, context);
+      cancellation.add(remote::cancel);
+      try {
+        inputs = remote.download(inputs);
+      } catch (InterruptedException e) {
+        err.println("fetch: interrupted while downloading a list");
+        err.flush();
+        return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
+      }
+      DownloadRun run = new DownloadRun(new DownloadPlan(inputs, mode, order, settings), context);
+      cancellation.add(run::cancel);
+      int code = run(run, inputs, out, err);
+      return code == ExitCodes.INTERRUPTED && watch.exitCode() != 0 ? watch.exitCode() : code;
+    }
+  }
+
+  private int run(DownloadRun run, Inputs inputs, PrintWriter out, PrintWriter err) {
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
-    DownloadRun run = new DownloadRun(plan, context);
-    try (Interrupts.Watch watch = outside.interrupts().watch(run::cancel);
-        ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
-            () -> progressDisplay(err), quiet)) {
+    try (ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
+        () -> progressDisplay(inputs, err), quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
       if (trace != null) {
         writeTrace(traced, summary, err);
       }
       if (summary.interrupted()) {
-        return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
+        return ExitCodes.INTERRUPTED;
       }
       return summary.failed() == 0 && printer.failedListSaved() ? ExitCodes.OK
           : ExitCodes.FAILURES;
@@ -165,15 +210,18 @@ public final class FetchCommand implements Callable<Integer> {
     }
   }
 
-  private DownloadPlan plan(PrintWriter err) {
+  /** The inputs in command-line order, checked: usage errors before anything else. */
+  private Inputs inputs() {
     String unavailable = mode.unavailableReason();
     if (unavailable != null) {
       throw new ModeUnavailableException(unavailable);
     }
-    if (input == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (a "
-          + "URL list, or - for standard input)");
-    }
+    return inputArguments.inputs(spec, outside.stdinIsTerminal(),
+        spec.subcommands().keySet());
+  }
+
+  /** The one settings record of the run, every option checked. */
+  private DownloadSettings settings(PrintWriter err) {
     checkWritable("--trace", trace);
     checkWritable("--save-failed", saveFailed);
     if (workers != null) {
@@ -185,8 +233,7 @@ public final class FetchCommand implements Callable<Integer> {
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    return new DownloadPlan(input, mode, order,
-        http.settings(spec, mode.workers(workers), retries, outputDir, outside.env()));
+    return http.settings(spec, mode.workers(workers), retries, outputDir, outside.env());
   }
 
   /** An output file that cannot be written is a usage error before the first request. */
@@ -201,10 +248,10 @@ public final class FetchCommand implements Callable<Integer> {
     }
   }
 
-  private Progress progressDisplay(PrintWriter err) {
+  private Progress progressDisplay(Inputs inputs, PrintWriter err) {
     boolean show = progress == ProgressOption.ALWAYS
         || (progress == ProgressOption.AUTO && Terminals.stderrIsTerminal()
             && (quiet || !Terminals.stdoutIsTerminal()));
-    return show ? new TerminalProgress(UrlLists.countUrlLines(input), err) : Progress.none();
+    return show ? new TerminalProgress(inputs.countUrlLines(), err) : Progress.none();
   }
 }

@@ -13,9 +13,9 @@ public interface Downloaders {
   Downloader inProcess();
 
   /**
-   * The parent's part of the stack over {@code workers}, a downloader that hands each URL to a
-   * worker process (which retries by itself): the per-host limit, kept here so it holds across
-   * every worker.
+   * The parent's part of the stack over {@code workers}, a downloader that hands each attempt to
+   * a worker process: the per-host limit, kept here so it holds across every worker, and the
+   * retries, so a URL waiting out its back-off holds no per-host place.
    */
   Downloader acrossWorkers(Downloader workers);
 

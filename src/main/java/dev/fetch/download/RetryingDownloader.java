@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link Downloader} decorator that retries failures its {@link RetryPolicy} calls retryable.
  *
- * <p>The result is the last attempt's, with {@code attempts} counting every request and
+ * <p>The result is the last attempt's, with {@code attempts} counting every request (the sum of
+ * what each delegate result counts: a worker pool counts a crashed worker as an attempt) and
  * {@code elapsed} covering all of them and the waits between. The blocking form waits with the
  * injected {@link Sleeper}; the asynchronous form schedules the next attempt with the injected
  * {@link dev.fetch.time.Scheduler} and holds no thread meanwhile. Both take their decision in one
@@ -32,17 +33,19 @@ public final class RetryingDownloader implements Downloader {
   @Override
   public DownloadResult download(DownloadRequest request) {
     long start = time.ticker().read();
+    int made = 0;
     for (int attempt = 1; ; attempt++) {
       DownloadResult result = delegate.download(request);
+      made += result.attempts();
       Duration delay = retryDelay(request, attempt, result);
       if (delay == null) {
-        return result.afterAttempts(attempt, since(start));
+        return result.afterAttempts(made, since(start));
       }
       try {
         time.sleeper().sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return result.afterAttempts(attempt, since(start));
+        return result.afterAttempts(made, since(start));
       }
     }
   }
@@ -54,25 +57,27 @@ public final class RetryingDownloader implements Downloader {
    */
   @Override
   public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
-    return attemptAsync(request, 1, -1);
+    return attemptAsync(request, 1, 0, -1);
   }
 
   /**
+   * @param madeBefore the requests the earlier attempts made
    * @param start when the first attempt really started (it may have waited in a queue first),
    *     or -1 before the first attempt has finished
    */
   private CompletableFuture<DownloadResult> attemptAsync(DownloadRequest request, int attempt,
-      long start) {
+      int madeBefore, long start) {
     return delegate.downloadAsync(request).thenCompose(result -> {
       long first = start >= 0 ? start : time.ticker().read() - result.elapsed().toNanos();
+      int made = madeBefore + result.attempts();
       Duration delay = retryDelay(request, attempt, result);
       if (delay == null) {
-        return CompletableFuture.completedFuture(result.afterAttempts(attempt, since(first)));
+        return CompletableFuture.completedFuture(result.afterAttempts(made, since(first)));
       }
       CompletableFuture<DownloadResult> next = new CompletableFuture<>();
       time.scheduler().schedule(delay, () -> {
         try {
-          attemptAsync(request, attempt + 1, first).whenComplete((r, e) -> {
+          attemptAsync(request, attempt + 1, made, first).whenComplete((r, e) -> {
             if (e != null) {
               next.completeExceptionally(e);
             } else {

@@ -1,5 +1,6 @@
 package dev.fetch.engine;
 
+import dev.fetch.input.InputReader;
 import dev.fetch.input.UrlEntry;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,21 +11,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The list's entries, counting how many have been taken and remembering the valid ones taken
- * but not yet settled (reported as downloaded or failed), so a run that stops early can tell
- * which URLs it did not download: those in flight and those never read.
+ * The run's entries, from all its inputs, counting how many have been taken and remembering the
+ * valid ones taken but not yet settled (reported as downloaded or failed), so a run that stops
+ * early can tell which URLs it did not download: those in flight and those never read.
  *
  * <p>Taken by the strategy's feeder thread, settled on the reporting thread; reading the rest of
- * the list happens on the reporting thread after the run, so access to the underlying iterator
- * is synchronized.
+ * the inputs happens on the reporting thread after the run, so access to the reader is
+ * synchronized — except when the feeder is inside standard input, where it may be blocked for
+ * ever holding that lock: then the inputs after it are read on their own (see
+ * {@link InputReader#stopAtEndless}).
  */
 final class CountingEntries implements Iterator<UrlEntry> {
-  private final Iterator<UrlEntry> entries;
+  private final InputReader entries;
   private final AtomicLong taken = new AtomicLong();
   /** Valid entries taken and not settled: index → the URL as listed, credentials included. */
   private final ConcurrentMap<Integer, String> unsettled = new ConcurrentHashMap<>();
 
-  CountingEntries(Iterator<UrlEntry> entries) {
+  CountingEntries(InputReader entries) {
     this.entries = entries;
   }
 
@@ -53,22 +56,26 @@ final class CountingEntries implements Iterator<UrlEntry> {
   }
 
   /**
-   * After a run that stopped early: hands over every valid URL not downloaded, in list order —
-   * first those taken but never settled, then, if {@code readRest}, every valid URL of the rest
-   * of the list.
+   * After a run that stopped early: hands over every valid URL not downloaded, in input order —
+   * first those taken but never settled, then every valid URL of the rest of the inputs, except
+   * the rest of standard input, which may never end. Never blocks on standard input.
    */
-  void notDownloaded(boolean readRest, Consumer<String> urls) {
+  void notDownloaded(Consumer<String> urls) {
     Map<Integer, String> left = new TreeMap<>(unsettled);
     unsettled.clear();
     left.values().forEach(urls);
-    if (readRest) {
-      synchronized (this) {
-        while (entries.hasNext()) {
-          UrlEntry entry = entries.next();
-          if (entry.isValid()) {
-            urls.accept(entry.url().toString());
-          }
-        }
+    Consumer<UrlEntry> valid = entry -> {
+      if (entry.isValid()) {
+        urls.accept(entry.url().toString());
+      }
+    };
+    if (entries.stopAtEndless()) {
+      entries.forEachAfterCurrent(valid);
+      return;
+    }
+    synchronized (this) {
+      while (entries.hasNext()) {
+        valid.accept(entries.next());
       }
     }
   }

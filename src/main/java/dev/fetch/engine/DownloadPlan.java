@@ -1,17 +1,32 @@
 package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.input.Inputs;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.Order;
+import java.util.Objects;
 
 /**
  * Everything a download run was asked to do, checked and immutable. Built once by the command
  * line (or by a comparison for each of its runs), carried out by {@link DownloadRun}.
  *
- * @param input the URL list: a path, or {@code -} for standard input
+ * @param inputs the URLs and URL lists, in order, every list at a URL already downloaded
+ *     ({@link RemoteLists}): a plan never touches the network before its run
  * @param mode the strategy
  * @param order the order results are reported in
  * @param settings how each URL is downloaded, the worker count included: passed whole to the
  *     strategy and, in {@code processes} mode, to every worker process
  */
-public record DownloadPlan(String input, Mode mode, Order order, DownloadSettings settings) {}
+public record DownloadPlan(Inputs inputs, Mode mode, Order order, DownloadSettings settings) {
+  public DownloadPlan {
+    Objects.requireNonNull(inputs, "inputs");
+    if (!inputs.toDownload().isEmpty()) {
+      throw new IllegalArgumentException("lists not downloaded yet: " + inputs.toDownload());
+    }
+  }
+
+  /** A plan for one list: a file's path, or {@code -} for standard input. */
+  public DownloadPlan(String list, Mode mode, Order order, DownloadSettings settings) {
+    this(Inputs.of(list), mode, order, settings);
+  }
+}

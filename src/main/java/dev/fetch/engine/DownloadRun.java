@@ -1,9 +1,9 @@
 package dev.fetch.engine;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
-import dev.fetch.input.UrlListReader;
-import dev.fetch.input.UrlLists;
+import dev.fetch.input.InputReader;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
 import dev.fetch.strategy.DownloadStrategy;
@@ -15,8 +15,10 @@ import java.time.Duration;
  * own {@link RunSummary}. It prints nothing; a {@link RunListener} sees every result, and the
  * caller composes output around it.
  *
- * <p>Everything is checked before the first request: the list is opened and has a URL, the output
- * directory can be written, and the listener's {@link RunListener#started} has opened its outputs.
+ * <p>Everything is checked before the first request: the inputs are read up to their first URL
+ * (the plan's inputs are one list, with indexes running on across them; later list files are
+ * opened as the run reaches them), the output directory can be written, and the listener's
+ * {@link RunListener#started} has opened its outputs.
  * Then the downloader stack is built once from the plan's settings ({@link DownloaderStack}) and
  * the strategy downloads. {@link #cancel()} (from a signal handler) stops the run early; it still
  * returns a summary of what finished and leaves no partial file.
@@ -41,7 +43,8 @@ public final class DownloadRun {
    * Runs the plan on the calling thread, blocking until every URL has its result or the run is
    * cancelled.
    *
-   * @throws InputException if the list is missing, unreadable or has no URL (nothing downloaded)
+   * @throws InputException if a list is missing or unreadable, or the inputs have no URL between
+   *     them (nothing downloaded)
    * @throws SetupException if the output directory cannot be written (nothing downloaded)
    * @throws RuntimeException whatever the listener throws; the run's downloads are cancelled
    */
@@ -49,9 +52,9 @@ public final class DownloadRun {
     synchronized (runnerLock) {
       runner = Thread.currentThread();
     }
-    try (UrlListReader list = UrlLists.open(plan.input(), context.stdin())) {
+    try (InputReader list = plan.inputs().open(context.stdin())) {
       if (!list.hasNext()) {
-        throw InputException.noUrls(list.source());
+        throw plan.inputs().noUrls();
       }
       BodySink bodies = openBodySink();
       try {
@@ -94,7 +97,7 @@ public final class DownloadRun {
     }
   }
 
-  private RunSummary download(UrlListReader list, BodySink bodies, RunListener listener) {
+  private RunSummary download(InputReader list, BodySink bodies, RunListener listener) {
     CountingEntries entries = new CountingEntries(list);
     RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
         () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
@@ -125,34 +128,41 @@ public final class DownloadRun {
       interrupted = true;
     } catch (RuntimeException | Error e) {
       // Output failed (stdout closed, say): what was not downloaded is still listed.
-      entries.notDownloaded(readsRest(), listener::notDownloaded);
+      entries.notDownloaded(listener::notDownloaded);
       throw e;
     } finally {
       downloaders.close();
     }
     interrupted |= cancelled;
     if (interrupted) {
-      entries.notDownloaded(readsRest(), listener::notDownloaded);
+      entries.notDownloaded(listener::notDownloaded);
     }
     Duration elapsed = Duration.ofNanos(context.time().ticker().read() - start);
     return sink.summary(plan.mode().toString(), strategy.workers(), elapsed,
         entries.taken() - sink.reported(), interrupted, strategy.workerCrashes());
   }
 
-  /**
-   * Whether a run that stopped early reads the rest of its list to say which URLs it never
-   * started: for a file, yes; standard input may never end, so no.
-   */
-  private boolean readsRest() {
-    return !plan.input().equals("-");
+  private BodySink openBodySink() {
+    return openBodySink(plan.settings());
   }
 
-  private BodySink openBodySink() {
-    if (plan.settings().outputDir() == null) {
+  /**
+   * Checks, as a run does before its first request, that the output directory of
+   * {@code settings} (if any) can be created and written: for a caller with requests of its own
+   * to make before the run, such as lists given by URL ({@link RemoteLists}). Creates it.
+   *
+   * @throws SetupException naming the directory and what is wrong
+   */
+  public static void checkOutputDir(DownloadSettings settings) {
+    openBodySink(settings).cleanUp();
+  }
+
+  private static BodySink openBodySink(DownloadSettings settings) {
+    if (settings.outputDir() == null) {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(plan.settings().outputDir());
+      return DirectorySink.open(settings.outputDir());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
     }

@@ -16,7 +16,10 @@ import okhttp3.OkHttpClient;
 /**
  * The one place the downloader stack is built — OkHttp → per-host limit → retries — from a
  * run's {@link DownloadSettings}, for the parent's in-process modes, for the parent's side of the
- * worker processes ({@link #acrossWorkers}) and inside each worker ({@link #inWorker}).
+ * worker processes ({@link #acrossWorkers}) and inside each worker ({@link #inWorker}). Across
+ * workers the stack has the same shape, with the pool of worker JVMs in OkHttp's place: the
+ * parent limits hosts and retries, so a URL waiting out its back-off holds no per-host place, and
+ * the back-off runs on the run's injected {@link Time}.
  *
  * <p>The HTTP client is built on first use, so a {@code processes} run never builds one in the
  * parent. {@link #cancelAll} aborts every download in progress and any started later, from any
@@ -62,14 +65,17 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
     return retrying(limited);
   }
 
-  /** The stack inside a worker process: its parent keeps the per-host limit. */
+  /**
+   * The stack inside a worker process: one attempt per task. Its parent keeps the per-host limit
+   * and the retries ({@link #acrossWorkers}).
+   */
   public Downloader inWorker() {
-    return retrying(http());
+    return http();
   }
 
   @Override
   public Downloader acrossWorkers(Downloader workers) {
-    return perHost(workers);
+    return retrying(perHost(workers));
   }
 
   @Override

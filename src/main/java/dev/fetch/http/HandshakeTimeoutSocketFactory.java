@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,8 +22,10 @@ import javax.net.ssl.X509TrustManager;
  * factory sets the connected socket's read timeout to the connect timeout (or the read timeout,
  * if shorter) just before OkHttp layers TLS over it; OkHttp sets its own read timeout again when
  * it puts the connection to use after the handshake ({@code RealConnection.newCodec}, or none
- * for HTTP/2). The bound is on each wait for the server during the handshake: a server that
- * trickles its handshake a byte at a time is stopped by {@code --timeout}, not by this.
+ * for HTTP/2). That bounds each wait for the server during the handshake; when the plain socket
+ * is a {@link HandshakeDeadlineSocket} (the client's {@code socketFactory}, see
+ * {@link HttpClients}) the whole handshake is bounded too, so a server that trickles its
+ * handshake a byte at a time is stopped at the same bound.
  *
  * <p>Stateless apart from its delegate; thread-safe. Equal to another over an equal delegate with
  * the same bound, so that OkHttp's pool, which compares socket factories, shares connections
@@ -91,7 +94,13 @@ final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
   public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
       throws IOException {
     socket.setSoTimeout(timeoutMillis);
-    return delegate.createSocket(socket, host, port, autoClose);
+    Socket tls = delegate.createSocket(socket, host, port, autoClose);
+    if (socket instanceof HandshakeDeadlineSocket && tls instanceof SSLSocket) {
+      HandshakeDeadlineSocket plain = (HandshakeDeadlineSocket) socket;
+      ((SSLSocket) tls).addHandshakeCompletedListener(done -> plain.disarm());
+      plain.arm(timeoutMillis);
+    }
+    return tls;
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class HttpClients {
   /**
    * The client for {@code settings}. Its dispatcher, which runs asynchronous calls, allows
    * {@code workers} calls at once and {@code perHost} to one host (or {@code workers}),
-   * on threads named {@code async-N}.
+   * on {@code workers} threads named {@code async-1} to {@code async-workers}.
    */
   public static OkHttpClient create(DownloadSettings settings) {
     return create(settings, new ConnectionPool(settings.workers(), 5, TimeUnit.MINUTES));
@@ -35,7 +35,11 @@ public final class HttpClients {
    * each other's connections ({@code fetch compare --reuse-connections}).
    */
   public static OkHttpClient create(DownloadSettings settings, ConnectionPool pool) {
-    Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new AsyncThreads()));
+    // Exactly `workers` threads: OkHttp's default pool grows past maxRequests (a finishing call
+    // starts the next on a new thread before its own is free), so results named async-6, async-7
+    // in a run of 5 workers.
+    Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(settings.workers(),
+        new AsyncThreads()));
     dispatcher.setMaxRequests(settings.workers());
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
         ? Math.min(settings.perHost(), settings.workers()) : settings.workers());
@@ -69,6 +73,9 @@ public final class HttpClients {
     builder.sslSocketFactory(handshakeMillis > 0
         ? new HandshakeTimeoutSocketFactory(trust.socketFactory(), handshakeMillis)
         : trust.socketFactory(), trust.trustManager());
+    if (handshakeMillis > 0) {
+      builder.socketFactory(HandshakeDeadlineSocket.factory());
+    }
     if (trust.hostnameVerifier() != null) {
       builder.hostnameVerifier(trust.hostnameVerifier());
     }

@@ -29,15 +29,21 @@ final class LineReader {
 
   private final InputStream in;
   private final int maxBytes;
-  private final byte[] buffer = new byte[64 * 1024];
+  private final byte[] buffer;
   private int position;
   private int limit;
   private int lineNumber;
   private byte[] line = new byte[256];
 
   LineReader(InputStream in, int maxBytes) {
+    this(in, maxBytes, 64 * 1024);
+  }
+
+  /** @param bufferSize bytes read at once: less than the default for a short input in memory */
+  LineReader(InputStream in, int maxBytes, int bufferSize) {
     this.in = in;
     this.maxBytes = maxBytes;
+    this.buffer = new byte[Math.max(1, bufferSize)];
   }
 
   /** Returns the next line without its terminator, or null at the end of the stream. */

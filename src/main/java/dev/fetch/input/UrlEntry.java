@@ -8,9 +8,11 @@ import okhttp3.HttpUrl;
 /**
  * One URL line of the input: a valid URL, or the reason it is not one.
  *
- * @param index 0-based position among the URL lines (blank lines and comments do not count)
- * @param source the list's name for messages: its path, or {@code <stdin>}
- * @param lineNumber 1-based physical line number in the list
+ * @param index 0-based position among the URL lines of all the run's inputs, in order (blank
+ *     lines and comments do not count; a URL given as an argument is one line)
+ * @param source its input's name for messages: a path, {@code <stdin>}, or a URL (a list's, or
+ *     the URL argument itself) with credentials redacted
+ * @param lineNumber 1-based physical line number in its input
  * @param display the line as it may be shown in any output: credentials redacted as {@code ***@}
  *     (see {@link dev.fetch.download.Urls#displayRaw}), control characters escaped as
  *     {@code \\uXXXX}; never null

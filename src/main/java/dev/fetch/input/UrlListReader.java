@@ -1,6 +1,7 @@
 package dev.fetch.input;
 
 import dev.fetch.download.Urls;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,9 +32,32 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
    * @param in the list's bytes, closed by {@link #close()}
    */
   public UrlListReader(String source, InputStream in) {
+    this(source, in, 0);
+  }
+
+  /**
+   * A reader whose entries are numbered from {@code firstIndex}: the list is one of several
+   * inputs, and indexes run on from the inputs before it.
+   */
+  public UrlListReader(String source, InputStream in, int firstIndex) {
+    this(source, in, firstIndex, new LineReader(in, MAX_LINE_BYTES));
+  }
+
+  private UrlListReader(String source, InputStream in, int firstIndex, LineReader lines) {
     this.source = source;
     this.in = in;
-    this.lines = new LineReader(in, MAX_LINE_BYTES);
+    this.lines = lines;
+    this.nextIndex = firstIndex;
+  }
+
+  /**
+   * A reader of a short list held in memory (a URL given as an argument), with a read buffer
+   * its size rather than the usual 64 KiB: thousands of URL arguments cost no more than a list.
+   */
+  static UrlListReader ofBytes(String source, byte[] bytes, int firstIndex) {
+    InputStream in = new ByteArrayInputStream(bytes);
+    return new UrlListReader(source, in, firstIndex,
+        new LineReader(in, MAX_LINE_BYTES, Math.min(bytes.length, 64 * 1024)));
   }
 
   public String source() {
@@ -60,6 +84,19 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
     UrlEntry entry = next;
     next = null;
     return entry;
+  }
+
+  /**
+   * Reads the rest of the list and returns how many entries it had.
+   *
+   * @throws InputException if the list cannot be read
+   */
+  public long countRest() {
+    long count = 0;
+    for (; hasNext(); next()) {
+      count++;
+    }
+    return count;
   }
 
   private UrlEntry readEntry() {

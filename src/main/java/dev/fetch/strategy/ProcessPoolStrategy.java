@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * for the result. So URLs are handed out as workers free up, and results are reported exactly as
  * in every other mode. Each worker receives the run's {@link DownloadSettings} whole and builds
  * the same stack as the parent's in-process modes; the parent's part of the stack (the
- * {@code --per-host} limit, across all workers) comes from {@link Downloaders#acrossWorkers}. The
+ * {@code --per-host} limit, across all workers, and the retries) comes from
+ * {@link Downloaders#acrossWorkers}. The
  * workers live for one run; their standard error goes to the run's diagnostics. A run that ends
  * normally lets its workers exit (one may be writing the class-data archive); a run that is
  * interrupted kills them at once ({@link WorkerPool#abandon}), so its partial summary is never

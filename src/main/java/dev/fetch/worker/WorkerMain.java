@@ -40,7 +40,7 @@ import sun.misc.SignalHandler;
  * <p>The first message is the run's {@link DownloadSettings}, whole: the worker applies the JVM
  * network properties it carries before anything connects, then builds the same downloader stack
  * as the parent's in-process modes ({@link DownloaderStack#inWorker}; the parent keeps the
- * per-host limit). With the argument {@value #VERBOSE} it writes debug lines on standard error,
+ * per-host limit and the retries, so each task is one attempt). With the argument {@value #VERBOSE} it writes debug lines on standard error,
  * which the parent forwards to its diagnostics.
  *
  * <p>Exit codes: 0 when the input ends, 2 on a protocol error.

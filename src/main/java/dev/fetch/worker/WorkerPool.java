@@ -6,7 +6,6 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
-import dev.fetch.download.RetryPolicy;
 import dev.fetch.save.FileNamer;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
@@ -93,25 +92,18 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   }
 
   /**
-   * The longest the parent waits for a worker's answer about one URL: every attempt
-   * ({@code retries + 1}) taking its whole connect timeout and timeout, every retry waiting the
-   * longest back-off the retry policy allows (its cap on {@code Retry-After} or its longest
-   * delay, whichever is more), plus {@code margin}. Null (no deadline) when {@code timeout} is
-   * zero, i.e. unlimited, or the sum does not fit a {@link Duration} of nanoseconds.
+   * The longest the parent waits for a worker's answer about one attempt (the parent retries):
+   * the whole connect timeout and timeout, plus {@code margin}. Null (no deadline) when
+   * {@code timeout} is zero, i.e. unlimited, or the sum does not fit a {@link Duration} of
+   * nanoseconds.
    */
   static Duration replyDeadline(DownloadSettings settings, Duration margin) {
     if (settings.timeout().isZero()) {
       return null;
     }
-    RetryPolicy policy = RetryPolicy.standard(settings.retries());
-    Duration backOff = policy.maxRetryAfter().compareTo(policy.maxDelay()) > 0
-        ? policy.maxRetryAfter() : policy.maxDelay();
     try {
-      long attempt = Math.addExact(settings.connectTimeout().toNanos(),
-          settings.timeout().toNanos());
-      long total = Math.addExact(Math.multiplyExact(attempt, settings.retries() + 1L),
-          Math.multiplyExact(backOff.toNanos(), (long) settings.retries()));
-      return Duration.ofNanos(Math.addExact(total, margin.toNanos()));
+      return Duration.ofNanos(Math.addExact(Math.addExact(settings.connectTimeout().toNanos(),
+          settings.timeout().toNanos()), margin.toNanos()));
     } catch (ArithmeticException tooLong) {
       return null;
     }

@@ -10,6 +10,7 @@ import dev.fetch.testing.Certificates;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
+import dev.fetch.testing.ListSite;
 import dev.fetch.testing.Modes;
 import dev.fetch.testing.Ports;
 import dev.fetch.testing.RecordingProxy;
@@ -274,6 +275,36 @@ class OptionContractTest {
       assertEquals(2, proxy.heads().size(), result::toString);
       assertFalse(result.toString().contains("s3cret"), result::toString);
     }
+  }
+
+  /**
+   * URL arguments, a list file and a list at a URL ({@code -i}) are one list in every mode: the
+   * same indexes, in command-line order, and the same results; the list is downloaded first.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyInputFormIsOneListInEveryMode(Mode mode) throws Exception {
+    Modes.assumeAvailable(mode);
+    server.setDispatcher(new ListSite().put("/lists/remote.txt",
+        server.url("/bytes/4") + "\n# comment\n" + server.url("/bytes/5") + "\n"));
+    Path file = list("/bytes/3", "nonsense", "/status/404");
+
+    Cli.Result result = Cli.run("-m", mode.toString(), "-w", "2", "-f", "jsonl", "--retries",
+        "0", server.url("/bytes/1").toString(), "-i", server.url("/lists/remote.txt").toString(),
+        file.toString(), server.url("/bytes/2").toString());
+
+    assertEquals(1, result.exitCode(), result::toString);
+    Map<Integer, String> urls = new TreeMap<>();
+    results(result).forEach(n -> urls.put(n.get("index").asInt(),
+        n.get("url").asText().replace(server.url("/").toString(), "/")));
+    assertEquals(Map.of(0, "/bytes/1", 1, "/bytes/4", 2, "/bytes/5", 3, "/bytes/3",
+        4, "nonsense", 5, "/status/404", 6, "/bytes/2"), urls, result::toString);
+    assertEquals(Map.of(0, "200 1 - 1", 1, "200 4 - 1", 2, "200 5 - 1", 3, "200 3 - 1",
+        4, "0 0 invalid_url 0", 5, "404 10 http 1", 6, "200 2 - 1"), outcomes(result));
+    assertEquals(List.of(file + ":2: not an absolute URL (expected http:// or https://)"),
+        result.err().lines().filter(line -> !line.endsWith("is ignored in sequential mode"))
+            .collect(Collectors.toList()), "the line is named in its own file");
+    assertEquals("/lists/remote.txt", server.takeRequest().getUrl().encodedPath());
   }
 
   private Cli.Result run(Mode mode, Path list, String... options) {

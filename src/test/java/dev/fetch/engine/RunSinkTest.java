@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.input.Inputs;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ class RunSinkTest {
   private final List<String> seen = new ArrayList<>();
   private final RunSink sink = new RunSink(
       (result, at) -> seen.add(result.index() + "@" + at.toMillis()),
-      new CountingEntries(Collections.emptyIterator()), cancelled::get, () -> { },
+      new CountingEntries(Inputs.of("-").open(InputStream.nullInputStream())), cancelled::get, () -> { },
       () -> Duration.ofMillis(clockMillis.get()));
 
   private static DownloadResult failure(int index) {

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,12 +29,19 @@ public final class RawServer implements AutoCloseable {
   private final ServerSocket listener;
   private final byte[] response;
   private final boolean silent;
+  /** Milliseconds between single bytes, or 0 to send the response at once. */
+  private final long trickleMillis;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
 
   private RawServer(byte[] response, boolean silent) throws IOException {
+    this(response, silent, 0);
+  }
+
+  private RawServer(byte[] response, boolean silent, long trickleMillis) throws IOException {
     this.response = response;
     this.silent = silent;
+    this.trickleMillis = trickleMillis;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::accept, "raw-server-" + listener.getLocalPort());
     acceptor.setDaemon(true);
@@ -56,6 +64,18 @@ public final class RawServer implements AutoCloseable {
    */
   public static RawServer silent() throws IOException {
     return new RawServer(new byte[0], true);
+  }
+
+  /**
+   * A server that reads nothing and sends {@code bytes} one at a time, one every
+   * {@code everyMillis}, round and round, until the client goes (or 30 s): never idle long, never
+   * done — a TLS handshake that trickles.
+   */
+  public static RawServer trickling(byte[] bytes, long everyMillis) throws IOException {
+    if (bytes.length == 0 || everyMillis <= 0) {
+      throw new IllegalArgumentException("nothing to trickle");
+    }
+    return new RawServer(bytes.clone(), false, everyMillis);
   }
 
   public int port() {
@@ -94,6 +114,10 @@ public final class RawServer implements AutoCloseable {
         client.getInputStream().skip(Long.MAX_VALUE);
         return;
       }
+      if (trickleMillis > 0) {
+        trickle(client);
+        return;
+      }
       client.setSoTimeout(REQUEST_MILLIS);
       skipRequestHead(client.getInputStream());
       client.getOutputStream().write(response);
@@ -105,6 +129,19 @@ public final class RawServer implements AutoCloseable {
       // The client went away, or the server was closed.
     } finally {
       open.remove(client);
+    }
+  }
+
+  private void trickle(Socket client) throws IOException {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS);
+    try {
+      for (int i = 0; System.nanoTime() < end; i = (i + 1) % response.length) {
+        client.getOutputStream().write(response[i]);
+        client.getOutputStream().flush();
+        Thread.sleep(trickleMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
