@@ -107,12 +107,17 @@ final class FailureClassifier {
   }
 
   /**
-   * What a proxy's refusal of a {@code CONNECT} tunnel means in words, or null if {@code e} is
-   * not one (OkHttp says {@code Failed to authenticate with proxy} after a 407 to credentials
-   * sent, {@code Unexpected response code for CONNECT: 403} otherwise).
+   * What a refusal to go on means in words, or null if {@code e} is not one: a proxy's refusal
+   * of a {@code CONNECT} tunnel (OkHttp says {@code Failed to authenticate with proxy} after a
+   * 407 to credentials sent, {@code Unexpected response code for CONNECT: 403} otherwise), or a
+   * redirect from an h2c URL to https that OkHttp refuses to take with prior knowledge.
    */
   private static String proxyRefusal(IOException e) {
     String message = String.valueOf(e.getMessage());
+    if (message.startsWith(HttpVersions.PRIOR_KNOWLEDGE_OVER_TLS)) {
+      return "redirect to https:// not followed: with --http2, http:// URLs use HTTP/2 with "
+          + "prior knowledge (h2c), which cannot go on over TLS";
+    }
     if (message.equals("Failed to authenticate with proxy")) {
       return "proxy authentication failed: 407 to CONNECT (check the proxy's user:password)";
     }

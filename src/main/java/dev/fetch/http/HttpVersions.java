@@ -10,6 +10,9 @@ import okhttp3.Protocol;
  * Stateless.
  */
 final class HttpVersions {
+  /** How OkHttp refuses an https URL on a client with prior knowledge. */
+  static final String PRIOR_KNOWLEDGE_OVER_TLS = "H2_PRIOR_KNOWLEDGE cannot be used with HTTPS";
+
   private HttpVersions() {}
 
   /** The protocols a client offers for {@code version} (on TLS, by ALPN, in this order). */
@@ -23,7 +26,9 @@ final class HttpVersions {
    * {@link HttpVersion#HTTP_2} one that speaks HTTP/2 with prior knowledge (h2c), sharing its
    * dispatcher, pool and interceptors. OkHttp cannot use prior knowledge over TLS within one
    * call, so that client does not follow a redirect to {@code https://}: the URL fails as an
-   * {@code http} failure that names the target ("redirect not followed"), not as an I/O error.
+   * {@code http} failure that names the target ("redirect not followed"), not as an I/O error;
+   * should a redirect to https reach it anyway (an interceptor that follows redirects itself),
+   * OkHttp's refusal ({@value #PRIOR_KNOWLEDGE_OVER_TLS}) is classified the same way.
    */
   static OkHttpClient cleartext(OkHttpClient client, HttpVersion version) {
     return version == HttpVersion.HTTP_2

@@ -206,6 +206,14 @@ class FailureClassifierTest {
   }
 
   @Test
+  void okHttpRefusingHttpsWithPriorKnowledgeIsAnHttpFailureNotAnIoErrorRetried() {
+    assertClassified(ErrorKind.HTTP, "redirect to https:// not followed: with --http2, http:// "
+        + "URLs use HTTP/2 with prior knowledge (h2c), which cannot go on over TLS",
+        new java.net.UnknownServiceException("H2_PRIOR_KNOWLEDGE cannot be used with HTTPS"),
+        false);
+  }
+
+  @Test
   void aProxyRefusingTheTunnelIsHttpWithItsStatusInWords() {
     assertClassified(ErrorKind.HTTP, "proxy authentication failed: 407 to CONNECT (check the "
         + "proxy's user:password)", new IOException("Failed to authenticate with proxy"), false);
