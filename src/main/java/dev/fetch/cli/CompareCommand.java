@@ -8,7 +8,7 @@ import dev.fetch.compare.FetchRunExecutor;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.compare.OutputTargets;
 import dev.fetch.compare.PlanException;
-import dev.fetch.compare.Requirement;
+import dev.fetch.compare.ListDigest;
 import dev.fetch.compare.RunExecutor;
 import dev.fetch.compare.RunRecord;
 import dev.fetch.compare.export.CompareTable;
@@ -18,17 +18,14 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.input.InputException;
 import dev.fetch.input.UrlLists;
 import dev.fetch.output.ExportWriter;
-import dev.fetch.strategy.Mode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,21 +44,25 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = "Downloads the list with every combination of --modes and --workers, --runs "
         + "times each after --warmup runs, in an interleaved shuffled order, and prints the "
-        + "times side by side with statistics, speed-ups and warnings. Exports JSON, CSV and "
-        + "Markdown, draws an HTML report, writes a trace, and can gate CI with --require.",
+        + "times side by side: medians with distribution-free intervals, speed-ups, a "
+        + "Mann-Whitney test of every difference, and warnings. Compares with an earlier run "
+        + "(--baseline), gates CI (--require, --max-regression), exports JSON, CSV, Markdown "
+        + "and JUnit XML, draws an HTML report and writes a trace.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  fetch compare sites.txt --modes=sequential,threads --workers=5 --runs=5 --warmup=1",
-        "  fetch compare list.txt --modes=threads,async --workers=1,2,4,8,16,32,64 \\",
+        "  fetch compare sites.txt --modes=sequential,threads -w 5 --runs=10",
+        "  fetch compare list.txt --modes=threads,async -w 1,2,4,8,16,32,64 \\",
         "      --export-markdown=- >> \"$GITHUB_STEP_SUMMARY\"",
-        "  fetch compare list.txt --modes=sequential,threads --require 'threads >= 2x "
-            + "sequential'"},
+        "  fetch compare list.txt --require 'threads >= 2x sequential' \\",
+        "      --require 'async not slower than threads' --export-junit=gates.xml",
+        "  fetch compare list.txt --baseline=main.json --max-regression=10%% \\",
+        "      --export-json=now.json"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every run finished and every --require held",
+        "0:every run finished and every check held",
         "1:some measured run had a failed URL (left out of the statistics)",
-        "2:usage error",
-        "3:a --require did not hold",
+        "2:usage error (an option, the list, the baseline, an export path)",
+        "3:a --require or --max-regression check failed, or had too few runs to be judged",
         "69:a mode cannot run on this Java",
         "130:interrupted"})
 final class CompareCommand implements Callable<Integer> {
@@ -71,62 +72,11 @@ final class CompareCommand implements Callable<Integer> {
       + "input (read once, replayed for every run).")
   String input;
 
-  @Option(names = "--modes", paramLabel = "MODES", split = ",",
-      description = "Modes to compare: ${COMPLETION-CANDIDATES} (default: every mode this Java "
-          + "can run).")
-  List<Mode> modes;
-
-  @Option(names = {"-w", "--workers"}, paramLabel = "N[,N...]", defaultValue = "5",
-      converter = ListOption.class,
-      description = "Worker counts for every mode but sequential (default: ${DEFAULT-VALUE}).")
-  List<Integer> workers;
-
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-      description = "Measured runs per combination, 1 to 10000 (default: ${DEFAULT-VALUE}).")
-  int runs;
-
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-      description = "Warm-up runs per combination, not measured, 0 to 1000 (default: "
-          + "${DEFAULT-VALUE}).")
-  int warmup;
-
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Seed of the shuffled run order, to reproduce one (default: random, printed).")
-  Long seed;
-
-  @Option(names = "--reference", paramLabel = "MODE[:N]",
-      description = "Speed-ups are against this combination (default: the first).")
-  String reference;
+  @Mixin CompareOptions options;
 
   @Option(names = "--reuse-connections",
       description = "Keep connections between runs (default: a fresh pool for each run).")
   boolean reuseConnections;
-
-  @Option(names = "--require", paramLabel = "'A >= Nx B'",
-      description = "Fail with exit code 3 unless A is at least N times faster than B, judged on "
-          + "the 95%% interval of the speed-up; repeatable. E.g. 'threads:5 >= 2x sequential'.")
-  List<String> requirements = new ArrayList<>();
-
-  @Option(names = "--export-json", paramLabel = "FILE", description = "Everything, every run "
-      + "and URL, and the environment, as JSON; - for stdout. Rewritten after every run.")
-  String exportJson;
-
-  @Option(names = "--export-csv", paramLabel = "FILE",
-      description = "One row per combination; - for stdout.")
-  String exportCsv;
-
-  @Option(names = "--export-markdown", paramLabel = "FILE",
-      description = "A Markdown table; - for stdout.")
-  String exportMarkdown;
-
-  @Option(names = "--report", paramLabel = "FILE.html", description = "A self-contained HTML "
-      + "report with charts: times with error bars, time and throughput against workers, and "
-      + "a timeline of one run per mode. At most one export may be -.")
-  String report;
-
-  @Option(names = "--trace", paramLabel = "FILE", description = "Chrome Trace Event JSON of "
-      + "one measured run per combination (Perfetto, chrome://tracing).")
-  String trace;
 
   @Mixin HttpOptions http;
 
@@ -191,42 +141,22 @@ final class CompareCommand implements Callable<Integer> {
     table.print(CompareTable.render(comparison));
     table.flush();
     Exports.writeAll(comparison, outputs, writer);
-    return verdict(comparison, plan.requirements(), table);
+    if (!comparison.passed()) {
+      return ExitCodes.REQUIREMENT_FAILED;
+    }
+    return comparison.hasFailedRuns() ? ExitCodes.FAILURES : ExitCodes.OK;
   }
 
   /** Everything asked for, checked before any run: a problem is a usage error. */
   private ComparePlan plan(byte[] listBytes) {
+    long urls = countUrls(listBytes);
     try {
-      OutputTargets outputs = OutputTargets.of(exportJson, exportCsv, exportMarkdown, report,
-          trace);
-      return ComparePlan.builder()
-          .list(listName(), countUrls(listBytes))
-          .combinations(ComparePlan.combinations(modes, workers))
-          .reference(reference)
-          .require(requirements)
-          .runs(runs)
-          .warmup(warmup)
-          .seed(seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48))
-          .outputs(outputs)
-          .build();
+      String sha256 = listBytes != null ? ListDigest.of(listBytes)
+          : ListDigest.of(Path.of(input));
+      return options.plan(listName(), urls, sha256);
     } catch (PlanException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-  }
-
-  private int verdict(Comparison comparison, List<Requirement> gates, PrintWriter table) {
-    boolean allHold = true;
-    for (Requirement gate : gates) {
-      Requirement.Verdict verdict = gate.judge(comparison);
-      table.println(verdict);
-      allHold &= verdict.holds();
-    }
-    table.flush();
-    if (!allHold) {
-      return ExitCodes.REQUIREMENT_FAILED;
-    }
-    boolean failures = comparison.results().stream().anyMatch(r -> r.failedRuns() > 0);
-    return failures ? ExitCodes.FAILURES : ExitCodes.OK;
   }
 
   private long countUrls(byte[] listBytes) {
@@ -239,9 +169,9 @@ final class CompareCommand implements Callable<Integer> {
     return count;
   }
 
-  /** How messages and exports name the list. */
+  /** How messages and exports name the list, control characters escaped. */
   private String listName() {
-    return input.equals("-") ? UrlLists.STDIN_NAME : input;
+    return input.equals("-") ? UrlLists.STDIN_NAME : Diagnostics.printable(input);
   }
 
   private DownloadSettings settings() {

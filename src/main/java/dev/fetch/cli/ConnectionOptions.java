@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
  * How connections are made — proxies, TLS trust, HTTP version — with curl's option names; part
  * of {@link HttpOptions}, so {@code fetch} and {@code fetch compare} both take them. Each value
  * is checked before the first request: a bad one is a usage error naming the option (or the
- * environment variable) and never shows a proxy's password.
+ * environment variable) and never shows a proxy's password. The proxy variables come from the
+ * environment the command line was created with ({@link Outside#env()}, given by its factory).
  */
 final class ConnectionOptions {
   /** A CA bundle larger than this is refused (Mozilla's whole bundle is about 220 KB). */
@@ -63,12 +64,23 @@ final class ConnectionOptions {
           + "(h2c, as curl's --http2-prior-knowledge).")
   boolean http2;
 
+  private final Map<String, String> env;
+
+  /** @param env the environment, for {@code http_proxy} and its kin */
+  ConnectionOptions(Map<String, String> env) {
+    this.env = env;
+  }
+
+  ConnectionOptions() {
+    this(Map.of());
+  }
+
   /**
-   * The proxies from these options and {@code env}.
+   * The proxies from these options and the environment.
    *
    * @throws ParameterException naming the option or variable whose value is not valid
    */
-  ProxySettings proxy(CommandSpec spec, Map<String, String> env) {
+  ProxySettings proxy(CommandSpec spec) {
     try {
       return ProxyEnvironment.resolve(proxy, noProxy, env);
     } catch (IllegalArgumentException e) {

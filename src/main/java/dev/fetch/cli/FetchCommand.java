@@ -188,13 +188,14 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         () -> progressDisplay(inputs, err), quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
+      boolean jarSaved = http.request.saveCookieJar(run.cookies(), out, err);
       if (trace != null) {
         writeTrace(traced, summary, err);
       }
       if (summary.interrupted()) {
         return ExitCodes.INTERRUPTED;
       }
-      return summary.failed() == 0 && printer.failedListSaved() ? ExitCodes.OK
+      return summary.failed() == 0 && printer.failedListSaved() && jarSaved ? ExitCodes.OK
           : ExitCodes.FAILURES;
     }
   }
@@ -233,7 +234,7 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    return http.settings(spec, mode.workers(workers), retries, outputDir, outside.env());
+    return http.settings(spec, mode.workers(workers), retries, outputDir);
   }
 
   /** An output file that cannot be written is a usage error before the first request. */

@@ -35,7 +35,7 @@ public final class FetchCommandLine {
    * environment and standard input.
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Outside outside) {
-    CommandLine cli = new CommandLine(new FetchCommand(outside));
+    CommandLine cli = new CommandLine(new FetchCommand(outside), new Factory(outside));
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
@@ -89,6 +89,31 @@ public final class FetchCommandLine {
     }
   }
 
+
+  /**
+   * Makes the objects picocli instantiates itself, the mixins of every command: the request
+   * and connection options get the environment ({@code HOME} for {@code --netrc},
+   * {@code http_proxy} and its kin) from {@link Outside}, not from the JVM, so tests give their
+   * own.
+   */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Outside outside;
+
+    Factory(Outside outside) {
+      this.outside = outside;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RequestOptions.class) {
+        return type.cast(new RequestOptions(outside.env()));
+      }
+      if (type == ConnectionOptions.class) {
+        return type.cast(new ConnectionOptions(outside.env()));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
 
   /**
    * Values the help text shows that are true for this machine ({@code ${bundle:…}} in a

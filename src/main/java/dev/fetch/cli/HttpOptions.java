@@ -4,7 +4,6 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetworkProperties;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,26 +37,18 @@ final class HttpOptions {
       description = "User-Agent header: printable ASCII, tabs allowed (default: fetch/VERSION).")
   String userAgent;
 
+  @Mixin RequestOptions request;
   @Mixin ConnectionOptions connection;
 
-  /**
-   * {@link #settings(CommandSpec, int, int, Path, Map)} with this process's own environment, for
-   * proxies: what {@code fetch compare} passes.
-   */
-  DownloadSettings settings(CommandSpec spec, int workers, int retries, Path outputDir) {
-    return settings(spec, workers, retries, outputDir, System.getenv());
-  }
 
   /**
    * The settings these options ask for, with the JVM network properties in effect: the one record
    * every mode (and every worker process) downloads with.
    *
    * @param workers downloads at once, already checked
-   * @param env the environment variables, for {@code http_proxy} and its kin
    * @throws ParameterException naming the option when a value is out of range
    */
-  DownloadSettings settings(CommandSpec spec, int workers, int retries, Path outputDir,
-      Map<String, String> env) {
+  DownloadSettings settings(CommandSpec spec, int workers, int retries, Path outputDir) {
     if (perHost != null && perHost < 1) {
       throw new ParameterException(spec.commandLine(), "--per-host must be 1 or more, not "
           + perHost);
@@ -78,7 +69,8 @@ final class HttpOptions {
         .retries(retries)
         .outputDir(outputDir)
         .network(NetworkProperties.current())
-        .proxy(connection.proxy(spec, env))
+        .request(request.settings(spec))
+        .proxy(connection.proxy(spec))
         .tls(connection.tls(spec))
         .httpVersion(connection.httpVersion(spec))
         .build();

@@ -1,5 +1,6 @@
 package dev.fetch.compare;
 
+import dev.fetch.compare.stats.Confidence;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import java.util.ArrayList;
@@ -7,11 +8,14 @@ import java.util.List;
 
 /**
  * Everything a comparison was asked to do, validated completely before the first request: what
- * is compared, against what, how often, in which order, what must hold and where the results go.
- * {@link Benchmark} carries it out; {@link Analysis} reads it back to describe the runs. Build it
- * with {@link #builder()}, which turns the command line's words into checked values. Immutable.
+ * is compared, against what, how often, in which order, at which confidence, what must hold,
+ * which earlier comparison it is measured against and where the results go. {@link Benchmark}
+ * carries it out; {@link Analysis} reads it back to describe the runs. Build it with
+ * {@link #builder()}, which turns the command line's words into checked values (and reads the
+ * baseline file). Immutable.
  *
  * @param list the URL list's name, as messages and exports show it
+ * @param listSha256 the SHA-256 of the list's bytes, hex; null when unknown
  * @param urls how many URL lines the list has, at least 1
  * @param combinations what is compared, in the order given, without repeats
  * @param reference the combination speed-ups are measured against, one of {@code combinations}
@@ -20,12 +24,18 @@ import java.util.List;
  * @param runs measured runs per combination, 1 to {@value #MAX_RUNS}
  * @param warmup warm-up runs per combination, 0 to {@value #MAX_WARMUP}
  * @param seed the seed of the shuffled run order
+ * @param confidence the level of every interval and test
+ * @param baseline the earlier comparison to compare with, or null; it shares a combination with
+ *     this plan, and measured the same list unless {@code --allow-different-list}
+ * @param maxRegression the slow-down against the baseline that fails, as a fraction (0.1 for
+ *     10%); NaN for none, and only with a baseline
  * @param outputs where the exports go, already checked to be writable
  * @throws PlanException when any of this does not hold
  */
 public record ComparePlan(
-    String list, long urls, List<Combination> combinations, Combination reference,
-    List<Requirement> requirements, int runs, int warmup, long seed, OutputTargets outputs) {
+    String list, String listSha256, long urls, List<Combination> combinations,
+    Combination reference, List<Requirement> requirements, int runs, int warmup, long seed,
+    Confidence confidence, Baseline baseline, double maxRegression, OutputTargets outputs) {
 
   public static final int MAX_RUNS = 10_000;
   public static final int MAX_WARMUP = 1_000;
@@ -56,10 +66,13 @@ public record ComparePlan(
       throw new PlanException("--reference: " + reference + " is not compared");
     }
     for (Requirement r : requirements) {
-      if (!combinations.contains(r.faster()) || !combinations.contains(r.slower())) {
+      if (!combinations.contains(r.a()) || !combinations.contains(r.b())) {
         throw new PlanException("--require '" + r.text() + "' is not resolved to compared "
             + "combinations");
       }
+    }
+    if (!Double.isNaN(maxRegression) && (baseline == null || !(maxRegression >= 0))) {
+      throw new PlanException("--max-regression needs --baseline and a percentage of 0 or more");
     }
   }
 
@@ -105,102 +118,7 @@ public record ComparePlan(
     return combinations;
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Gathers a plan's parts as the command line gives them (labels and requirement texts as
-   * written) and checks them in {@link #build()}. Not thread-safe; use once.
-   */
-  public static final class Builder {
-    private String list;
-    private long urls;
-    private List<Combination> combinations = List.of();
-    private String reference;
-    private List<String> requirements = List.of();
-    private int runs = 5;
-    private int warmup = 1;
-    private long seed;
-    private OutputTargets outputs = OutputTargets.NONE;
-
-    private Builder() {}
-
-    public Builder list(String name, long urlCount) {
-      this.list = name;
-      this.urls = urlCount;
-      return this;
-    }
-
-    public Builder combinations(List<Combination> compared) {
-      this.combinations = List.copyOf(compared);
-      return this;
-    }
-
-    /** A label such as {@code threads:5} or {@code sequential}; null for the first combination. */
-    public Builder reference(String label) {
-      this.reference = label;
-      return this;
-    }
-
-    /** Requirement texts such as {@code threads:5 >= 2x sequential}. */
-    public Builder require(List<String> texts) {
-      this.requirements = List.copyOf(texts);
-      return this;
-    }
-
-    public Builder runs(int runs) {
-      this.runs = runs;
-      return this;
-    }
-
-    public Builder warmup(int warmup) {
-      this.warmup = warmup;
-      return this;
-    }
-
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    public Builder outputs(OutputTargets outputs) {
-      this.outputs = outputs;
-      return this;
-    }
-
-    /**
-     * The checked plan.
-     *
-     * @throws PlanException naming the option at fault: {@code --reference} or {@code --require}
-     *     naming no compared combination (or several), a malformed {@code --require}, bounds
-     */
-    public ComparePlan build() {
-      if (combinations.isEmpty()) {
-        throw new PlanException("nothing to compare");
-      }
-      Combination ref;
-      try {
-        ref = reference == null ? combinations.get(0)
-            : Combination.parse(reference, combinations);
-      } catch (IllegalArgumentException e) {
-        throw new PlanException("--reference: " + e.getMessage());
-      }
-      List<Requirement> gates = new ArrayList<>();
-      for (String text : requirements) {
-        Requirement parsed;
-        try {
-          parsed = Requirement.parse(text);
-        } catch (IllegalArgumentException e) {
-          throw new PlanException("--require: " + e.getMessage());
-        }
-        try {
-          gates.add(parsed.resolve(combinations));
-        } catch (IllegalArgumentException e) {
-          throw new PlanException("--require '" + parsed.text() + "': " + e.getMessage());
-        }
-      }
-      return new ComparePlan(list, urls, combinations, ref, gates, runs, warmup, seed, outputs);
-    }
+  public static PlanBuilder builder() {
+    return new PlanBuilder();
   }
 }

@@ -7,6 +7,7 @@ import dev.fetch.engine.RunContext;
 import dev.fetch.engine.RunSummary;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.strategy.Order;
+import dev.fetch.trace.Lanes;
 import dev.fetch.trace.UrlRecord;
 import dev.fetch.trace.UrlRecords;
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,8 @@ import okhttp3.ConnectionPool;
 /**
  * The real {@link RunExecutor}: each run is a full run of the engine on the list with the slot's
  * mode and workers and otherwise the very settings a plain {@code fetch} would use, recording
- * every URL's place in time (nothing is printed). A fresh connection pool per run unless
+ * every URL's place in time (nothing is printed; URLs of one worker never overlap, see
+ * {@link Lanes#untangle}). A fresh connection pool per run unless
  * {@code reuseConnections}. {@link #cancel()} stops the run in progress and every later one.
  */
 public final class FetchRunExecutor implements RunExecutor {
@@ -64,8 +66,9 @@ public final class FetchRunExecutor implements RunExecutor {
     if (summary.interrupted() || cancelled) {
       throw new InterruptedException("comparison cancelled");
     }
+    // A report can come after the next download of the same worker began: see Lanes.untangle.
     return new RunRecord(c, sequence, slot.warmup(), summary.elapsed().toNanos() / 1e9,
-        summary.succeeded(), summary.failed(), summary.bytes(), urls);
+        summary.succeeded(), summary.failed(), summary.bytes(), Lanes.untangle(urls));
   }
 
   /** Stops the run in progress and any later one; safe from any thread. */

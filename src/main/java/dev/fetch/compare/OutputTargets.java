@@ -12,14 +12,15 @@ import java.util.Map;
  * @param json {@code --export-json}
  * @param csv {@code --export-csv}
  * @param markdown {@code --export-markdown}
+ * @param junit {@code --export-junit}, the checks as JUnit XML
  * @param report {@code --report}, the HTML report
  * @param trace {@code --trace}, Chrome Trace Event JSON
  */
-public record OutputTargets(String json, String csv, String markdown, String report,
-    String trace) {
+public record OutputTargets(String json, String csv, String markdown, String junit,
+    String report, String trace) {
 
   /** No export at all. */
-  public static final OutputTargets NONE = new OutputTargets(null, null, null, null, null);
+  public static final OutputTargets NONE = new OutputTargets(null, null, null, null, null, null);
 
   /** The marker for standard output. */
   public static final String STDOUT = "-";
@@ -32,9 +33,9 @@ public record OutputTargets(String json, String csv, String markdown, String rep
    * @throws PlanException naming the option and the path, e.g.
    *     {@code --report: cannot write /nope/r.html (no such directory /nope)}
    */
-  public static OutputTargets of(String json, String csv, String markdown, String report,
-      String trace) {
-    OutputTargets targets = new OutputTargets(json, csv, markdown, report, trace);
+  public static OutputTargets of(String json, String csv, String markdown, String junit,
+      String report, String trace) {
+    OutputTargets targets = new OutputTargets(json, csv, markdown, junit, report, trace);
     String stdoutOption = null;
     for (Map.Entry<String, String> e : targets.byOption().entrySet()) {
       if (e.getValue().equals(STDOUT)) {
@@ -66,6 +67,7 @@ public record OutputTargets(String json, String csv, String markdown, String rep
     put(all, "--export-json", json);
     put(all, "--export-csv", csv);
     put(all, "--export-markdown", markdown);
+    put(all, "--export-junit", junit);
     put(all, "--report", report);
     put(all, "--trace", trace);
     return all;

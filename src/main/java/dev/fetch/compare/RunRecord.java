@@ -23,4 +23,9 @@ public record RunRecord(
   public boolean hasFailures() {
     return failed > 0;
   }
+
+  /** A run the statistics use: measured, without a failed URL. */
+  public boolean usable() {
+    return !warmup && !hasFailures();
+  }
 }

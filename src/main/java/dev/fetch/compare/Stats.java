@@ -1,20 +1,26 @@
 package dev.fetch.compare;
 
+import dev.fetch.compare.stats.Confidence;
+import dev.fetch.compare.stats.MedianInterval;
+import java.util.Arrays;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Median;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Summary statistics of a sample of run times, in seconds (commons-statistics does the
- * arithmetic).
+ * arithmetic). The centre is the median, with a distribution-free interval
+ * ({@link MedianInterval}); the mean and standard deviation are kept for readers used to
+ * hyperfine, but nothing is judged on them.
  *
- * @param n the sample size (0: no usable run)
+ * @param n the sample size (0: no usable run; every number is then NaN)
  * @param stddev the sample standard deviation (n - 1); 0 for a single run
- * @param ciLow the lower end of the 95% confidence interval of the mean (Student's t), never
- *     below 0: a time cannot be negative
- * @param outliers how many runs lie outside Tukey's fences (1.5 × IQR beyond the quartiles)
+ * @param ciLow the low end of the confidence interval of the median, a run's time; NaN when
+ *     the sample is too small for the level ({@link MedianInterval#runsNeeded})
+ * @param ciHigh its high end; NaN likewise
+ * @param outliers how many runs lie outside Tukey's fences (1.5 × IQR beyond the quartiles); 0
+ *     under 4 runs
  */
 public record Stats(
     int n, double mean, double stddev, double median, double min, double max, double ciLow,
@@ -23,23 +29,27 @@ public record Stats(
   public static final Stats EMPTY = new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
       Double.NaN, Double.NaN, Double.NaN, 0);
 
-  public static Stats of(double[] sample) {
+  /** The statistics of {@code sample} (not modified), with intervals at {@code confidence}. */
+  public static Stats of(double[] sample, Confidence confidence) {
     int n = sample.length;
     if (n == 0) {
       return EMPTY;
     }
-    double mean = Mean.of(sample).getAsDouble();
-    double stddev = n > 1 ? StandardDeviation.of(sample).getAsDouble() : 0;
-    double half = n > 1
-        ? TDistribution.of(n - 1).inverseSurvivalProbability(0.025) * stddev / Math.sqrt(n) : 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double x : sample) {
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    return new Stats(n, mean, stddev, Median.withDefaults().evaluate(sample), min, max,
-        Math.max(0, mean - half), mean + half, outliers(sample));
+    double[] sorted = sample.clone();
+    Arrays.sort(sorted);
+    double mean = Mean.of(sorted).getAsDouble();
+    double stddev = n > 1 ? StandardDeviation.of(sorted).getAsDouble() : 0;
+    double[] interval = MedianInterval.of(sorted, confidence);
+    // withCopy: the median must not reorder the sorted sample read below.
+    double median = Median.withDefaults().withCopy(true).evaluate(sorted);
+    return new Stats(n, mean, stddev, median, sorted[0], sorted[n - 1],
+        interval == null ? Double.NaN : interval[0],
+        interval == null ? Double.NaN : interval[1], outliers(sorted));
+  }
+
+  /** Whether there is an interval of the median. */
+  public boolean hasInterval() {
+    return !Double.isNaN(ciLow);
   }
 
   private static int outliers(double[] sample) {
@@ -55,10 +65,5 @@ public record Stats(
       }
     }
     return count;
-  }
-
-  /** Whether the confidence intervals of the two means overlap: the two cannot be told apart. */
-  public boolean overlaps(Stats other) {
-    return n > 1 && other.n > 1 && ciLow <= other.ciHigh && other.ciLow <= ciHigh;
   }
 }

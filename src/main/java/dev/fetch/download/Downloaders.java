@@ -19,6 +19,13 @@ public interface Downloaders {
    */
   Downloader acrossWorkers(Downloader workers);
 
+  /**
+   * The run's cookies ({@code -b}, {@code -c}), shared by every download: a strategy that runs
+   * downloads elsewhere (worker processes) keeps them in step with it. Off when the run has no
+   * cookie engine.
+   */
+  CookieStore cookies();
+
   /** The run's time, for strategies that measure or wait. */
   Time time();
 
@@ -36,6 +43,11 @@ public interface Downloaders {
       @Override
       public Downloader acrossWorkers(Downloader workers) {
         return workers;
+      }
+
+      @Override
+      public CookieStore cookies() {
+        return CookieStore.off();
       }
 
       @Override

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The result is the last attempt's, with {@code attempts} counting every request (the sum of
  * what each delegate result counts: a worker pool counts a crashed worker as an attempt) and
- * {@code elapsed} covering all of them and the waits between. The blocking form waits with the
+ * {@code elapsed} covering all of them and the waits between, counted from when the first attempt
+ * really started: not the wait for a per-host place or a worker process's start-up before it. The blocking form waits with the
  * injected {@link Sleeper}; the asynchronous form schedules the next attempt with the injected
  * {@link dev.fetch.time.Scheduler} and holds no thread meanwhile. Both take their decision in one
  * place, {@link #retryDelay}. Thread-safe if the delegate is. An interrupt during a blocking wait
@@ -32,28 +33,30 @@ public final class RetryingDownloader implements Downloader {
 
   @Override
   public DownloadResult download(DownloadRequest request) {
-    long start = time.ticker().read();
+    long first = -1;
     int made = 0;
     for (int attempt = 1; ; attempt++) {
       DownloadResult result = delegate.download(request);
+      if (first < 0) {
+        first = time.ticker().read() - result.elapsed().toNanos();
+      }
       made += result.attempts();
       Duration delay = retryDelay(request, attempt, result);
       if (delay == null) {
-        return result.afterAttempts(made, since(start));
+        return result.afterAttempts(made, since(first));
       }
       try {
         time.sleeper().sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return result.afterAttempts(made, since(start));
+        return result.afterAttempts(made, since(first));
       }
     }
   }
 
   /**
    * The asynchronous form: each retry is scheduled after its wait instead of sleeping, so no thread
-   * is held while waiting. The time counts from when the first attempt really started, not from
-   * when it was queued.
+   * is held while waiting.
    */
   @Override
   public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {

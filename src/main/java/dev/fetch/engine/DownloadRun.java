@@ -1,6 +1,7 @@
 package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.NetscapeCookie;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
@@ -9,6 +10,7 @@ import dev.fetch.save.DirectorySink;
 import dev.fetch.strategy.DownloadStrategy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The engine: carries out one {@link DownloadPlan}, input → strategy → results, and returns its
@@ -71,6 +73,16 @@ public final class DownloadRun {
         Thread.interrupted();
       }
     }
+  }
+
+  /**
+   * The run's cookies once {@link #execute} has returned (or thrown after its downloads began):
+   * those loaded with {@code -b} and those servers set, not expired, oldest first — what
+   * {@code -c} writes. Empty when the run has no cookie engine or never started downloading.
+   */
+  public List<NetscapeCookie> cookies() {
+    DownloaderStack current = stack;
+    return current == null ? List.of() : current.cookies().all();
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.fetch.http;
 
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.Downloaders;
 import dev.fetch.download.PerHostLimiter;
+import dev.fetch.download.RateLimiter;
 import dev.fetch.download.RetryPolicy;
 import dev.fetch.download.RetryingDownloader;
 import dev.fetch.log.Diagnostics;
@@ -21,6 +23,10 @@ import okhttp3.OkHttpClient;
  * parent limits hosts and retries, so a URL waiting out its back-off holds no per-host place, and
  * the back-off runs on the run's injected {@link Time}.
  *
+ * <p>The run's cookie store and rate limiter are made here too, once, from the settings: every
+ * download of the run shares them (a worker process makes its own from the settings it
+ * receives, its share of the rate included).
+ *
  * <p>The HTTP client is built on first use, so a {@code processes} run never builds one in the
  * parent. {@link #cancelAll} aborts every download in progress and any started later, from any
  * thread; {@link #close} releases the client's threads and, unless the pool is shared, its
@@ -33,6 +39,8 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
   private final Diagnostics log;
   private final ConnectionPool sharedPool;
   private final Interceptor networkInterceptor;
+  private final CookieStore cookies;
+  private final RateLimiter limiter;
   /** Guarded by {@code this}. */
   private OkHttpClient client;
   /** Guarded by {@code this}. */
@@ -52,6 +60,9 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
     this.log = log;
     this.sharedPool = sharedPool;
     this.networkInterceptor = networkInterceptor;
+    this.cookies = settings.request().cookieEngine()
+        ? CookieStore.of(settings.request().cookies(), time.wallClock()) : CookieStore.off();
+    this.limiter = RateLimiter.of(settings.request().rateLimit(), time.ticker(), time.sleeper());
   }
 
   /** A stack with a fresh connection pool and no interceptor. */
@@ -76,6 +87,16 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
   @Override
   public Downloader acrossWorkers(Downloader workers) {
     return retrying(perHost(workers));
+  }
+
+  /**
+   * The run's cookies: loaded with {@code -b}, then those servers set, whichever downloader (or,
+   * through {@link #acrossWorkers}, worker process) received them. Off without {@code -b} or
+   * {@code -c}.
+   */
+  @Override
+  public CookieStore cookies() {
+    return cookies;
   }
 
   @Override
@@ -128,7 +149,11 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
       client = built;
       log.debug(() -> "connections: " + settings.proxy() + ", " + settings.tls() + ", "
           + settings.httpVersion());
-      http = new OkHttpDownloader(built, bodies, settings, time, log);
+      http = new OkHttpDownloader(built, bodies, settings, time, log, cookies, limiter);
+      if (limiter.limited()) {
+        log.debug(() -> "--limit-rate: these downloads share " + limiter.bytesPerSecond()
+            + " bytes/s");
+      }
       if (cancelled) {
         http.cancelAll();
       }

@@ -24,17 +24,14 @@ final class HttpVersions {
   /**
    * The client for plain {@code http://} URLs: {@code client} itself, or for
    * {@link HttpVersion#HTTP_2} one that speaks HTTP/2 with prior knowledge (h2c), sharing its
-   * dispatcher, pool and interceptors. OkHttp cannot use prior knowledge over TLS within one
-   * call, so that client does not follow a redirect to {@code https://}: the URL fails as an
-   * {@code http} failure that names the target ("redirect not followed"), not as an I/O error;
-   * should a redirect to https reach it anyway (an interceptor that follows redirects itself),
-   * OkHttp's refusal ({@value #PRIOR_KNOWLEDGE_OVER_TLS}) is classified the same way.
+   * dispatcher, pool and interceptors ({@link RedirectFollower} included). OkHttp cannot use
+   * prior knowledge over TLS within one call, so a redirect from such a URL to {@code https://}
+   * fails; its refusal ({@value #PRIOR_KNOWLEDGE_OVER_TLS}) is an {@code http} failure
+   * ({@link FailureClassifier}: "redirect to https:// not followed"), never an I/O error retried.
    */
   static OkHttpClient cleartext(OkHttpClient client, HttpVersion version) {
     return version == HttpVersion.HTTP_2
-        ? client.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
-            .followSslRedirects(false).build()
-        : client;
+        ? client.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build() : client;
   }
 
   /** The result's name for {@code protocol}: {@code "http/1.1"}, {@code "h2"}, … */

@@ -1,9 +1,11 @@
 package dev.fetch.http;
 
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.RateLimiter;
 import dev.fetch.download.RetryAfter;
 import dev.fetch.download.Urls;
 import dev.fetch.download.WorkerNames;
@@ -21,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Credentials;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.HttpUrl;
@@ -41,9 +42,13 @@ import okio.Okio;
  * never stored. A response that breaks HTTP's rules is a failure of kind {@code protocol}, never
  * a success: what OkHttp rejects itself, and what {@link ResponseChecks} rejects for it (every
  * response, redirects included, passes through those checks). Text from the server appears in
- * messages with its control characters escaped. Credentials in the URL are sent as
- * HTTP Basic authentication (OkHttp drops them when a redirect leaves the host) and never appear
- * in a result. A result's time runs from when the call actually starts, not from when it was
+ * messages with its control characters escaped. Each request is built by {@link RequestFactory}
+ * (headers, Basic authentication from the URL or netrc, cookies), redirects are followed by
+ * {@link RedirectFollower} (at most {@code --max-redirects}; credentials never leave the first
+ * origin; a redirect beyond the limit is a failure of kind {@code http}, "too many redirects"),
+ * bodies are held to {@code --limit-rate} ({@link ThrottledBodies}) and, with {@code -v}, every
+ * request and response head is shown with credentials redacted ({@link HeaderLog}). Credentials
+ * never appear in a result. A result's time runs from when the call actually starts, not from when it was
  * queued. Thread-safe; the client and sink are shared, not owned.
  *
  * <p>{@link #cancelAll()} aborts every download in progress, body included (OkHttp's own
@@ -57,35 +62,68 @@ public final class OkHttpDownloader implements Downloader {
   private final Ticker ticker;
   private final Clock wallClock;
   private final Diagnostics log;
-  private final String userAgent;
+  private final RequestFactory requests;
   private final long maxSize;
+  private final int maxRedirects;
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   /**
-   * @param client the run's client (see {@link HttpClients}); shared, not owned
-   * @param sink where bodies go; shared, not owned
-   * @param settings the user agent and {@code maxSize}, the most decoded body bytes a URL may
-   *     have ({@code too_large} beyond), or 0 for no limit: a {@code Content-Length} over it fails
-   *     before the body is read, and a body that grows past it (a gzip bomb) fails as soon as it
-   *     does
+   * A downloader with its own cookie store (from {@code settings}' loaded cookies, when the
+   * cookie engine is on) and its own rate limiter: for tests and embedding.
+   *
+   * @see #OkHttpDownloader(OkHttpClient, BodySink, DownloadSettings, Time, Diagnostics,
+   *     CookieStore, RateLimiter)
    */
   public OkHttpDownloader(OkHttpClient client, BodySink sink, DownloadSettings settings,
       Time time, Diagnostics log) {
+    this(client, sink, settings, time, log, settings.request().cookieEngine()
+        ? CookieStore.of(settings.request().cookies(), time.wallClock()) : CookieStore.off(),
+        RateLimiter.of(settings.request().rateLimit(), time.ticker(), time.sleeper()));
+  }
+
+  /**
+   * @param client the run's client (see {@link HttpClients}); shared, not owned. Its own
+   *     following of redirects is turned off: {@link RedirectFollower} follows them
+   * @param sink where bodies go; shared, not owned
+   * @param settings the user agent, the request settings (headers, credentials, cookies,
+   *     redirects) and {@code maxSize}, the most decoded body bytes a URL may have
+   *     ({@code too_large} beyond), or 0 for no limit: a {@code Content-Length} over it fails
+   *     before the body is read, and a body that grows past it (a gzip bomb) fails as soon as it
+   *     does
+   * @param cookies the run's cookies, sent and stored by every download; shared, not owned
+   * @param limiter the run's rate limit, shared by every download's body
+   */
+  public OkHttpDownloader(OkHttpClient client, BodySink sink, DownloadSettings settings,
+      Time time, Diagnostics log, CookieStore cookies, RateLimiter limiter) {
     this.maxSize = settings.maxSize();
-    this.client = client.newBuilder().addInterceptor(chain -> {
-      Attempt attempt = chain.request().tag(Attempt.class);
-      if (attempt != null) {
-        attempt.started();
-      }
-      return chain.proceed(chain.request());
-    }).addNetworkInterceptor(new ResponseChecks())
-        .eventListenerFactory(call -> HANDSHAKES).build();
+    this.maxRedirects = settings.request().maxRedirects();
+    OkHttpClient.Builder builder = client.newBuilder().followRedirects(false)
+        .followSslRedirects(false)
+        .addInterceptor(chain -> {
+          Attempt attempt = chain.request().tag(Attempt.class);
+          if (attempt != null) {
+            attempt.started();
+          }
+          return chain.proceed(chain.request());
+        })
+        .addInterceptor(new RedirectFollower(maxRedirects, cookies, time.wallClock(), log));
+    if (!settings.request().headers().removed().isEmpty()) {
+      builder.addNetworkInterceptor(new HeaderRemover(settings.request().headers().removed()));
+    }
+    builder.addNetworkInterceptor(new ResponseChecks());
+    if (limiter.limited()) {
+      builder.addNetworkInterceptor(new ThrottledBodies(limiter));
+    }
+    if (log.verbose()) {
+      builder.addNetworkInterceptor(new HeaderLog(log));
+    }
+    this.client = builder.eventListenerFactory(call -> HANDSHAKES).build();
+    this.requests = new RequestFactory(settings);
     this.cleartext = HttpClients.cleartext(this.client, settings);
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
-    this.userAgent = settings.userAgent();
     this.log = log;
   }
 
@@ -144,13 +182,8 @@ public final class OkHttpDownloader implements Downloader {
   }
 
   private Call newCall(Attempt attempt) {
-    HttpUrl url = attempt.request.url();
-    Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent)
-        .tag(Attempt.class, attempt);
-    if (!url.username().isEmpty() || !url.password().isEmpty()) {
-      builder.header("Authorization", Credentials.basic(url.username(), url.password()));
-    }
-    Call call = (url.isHttps() ? client : cleartext).newCall(builder.build());
+    Request request = requests.first(attempt.request.url()).tag(Attempt.class, attempt).build();
+    Call call = (request.isHttps() ? client : cleartext).newCall(request);
     active.add(call);
     if (cancelled) {
       call.cancel();
@@ -166,10 +199,6 @@ public final class OkHttpDownloader implements Downloader {
       int status = response.code();
       attempt.protocol = HttpClients.protocolName(response.protocol());
       log.debug(() -> request.displayUrl() + ": " + attempt.protocol + " " + status);
-      if (response.priorResponse() != null) {
-        log.debug(() -> request.displayUrl() + ": redirected to "
-            + Urls.redact(response.request().url()));
-      }
       CountingSource counted = new CountingSource(response.body().source(), maxSize);
       BufferedSource body = Okio.buffer(counted);
       if (status >= 300) {
@@ -279,7 +308,7 @@ public final class OkHttpDownloader implements Downloader {
       int status = response.code();
       String message = "HTTP " + status
           + SafeText.of(reasonPhrase(response), ProtocolViolation.MAX_LENGTH)
-          + (isRedirect(status) ? ": redirect not followed" + location(response) : "");
+          + redirectProblem(response);
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
@@ -291,10 +320,20 @@ public final class OkHttpDownloader implements Downloader {
     return response.message().isEmpty() ? "" : " " + response.message();
   }
 
-  /** The statuses OkHttp follows as redirects (a 304 Not Modified is not one). */
-  private static boolean isRedirect(int status) {
-    return status == 300 || status == 301 || status == 302 || status == 303 || status == 307
-        || status == 308;
+  /**
+   * Why a redirect response ended the download: beyond {@code --max-redirects} when it could have
+   * been followed, else not followable; empty for any other status.
+   */
+  private String redirectProblem(Response response) {
+    if (!RedirectFollower.isRedirect(response.code())) {
+      return "";
+    }
+    HttpUrl next = RedirectFollower.target(response);
+    if (next != null) {
+      return ": too many redirects (" + maxRedirects + ") (to "
+          + SafeText.of(Urls.redact(next), ProtocolViolation.MAX_LENGTH) + ")";
+    }
+    return ": redirect not followed" + location(response);
   }
 
   private static String location(Response response) {

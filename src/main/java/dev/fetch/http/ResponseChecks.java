@@ -17,7 +17,8 @@ import okhttp3.Response;
  *   <li>a status outside 100–599, or {@code 101 Switching Protocols}, which fetch never asks for
  *       (OkHttp itself skips the other 1xx and reads the response after them);
  *   <li>a control character other than tab in the reason phrase, a header name or a header
- *       value (RFC 9110 §5.5, RFC 9112 §4);
+ *       value (RFC 9110 §5.5, RFC 9112 §4); the message quotes the header, a credential's value
+ *       ({@code Set-Cookie}) as {@code [redacted]};
  *   <li>a {@code Content-Length} that is not a decimal number of at most 18 digits, or several
  *       that differ (RFC 9110 §8.6, RFC 9112 §6.3: OkHttp would read a negative one as a crash,
  *       an unreadable one as "until the connection closes", and use the last of several);
@@ -64,7 +65,8 @@ final class ResponseChecks implements Interceptor {
     Headers headers = response.headers();
     for (int i = 0; i < headers.size(); i++) {
       if (hasControl(headers.name(i)) || hasControl(headers.value(i))) {
-        return "control character in a header: " + headers.name(i) + ": " + headers.value(i);
+        return "control character in a header: " + headers.name(i) + ": "
+            + SecretHeaders.shown(headers.name(i), headers.value(i));
       }
     }
     return lengthProblem(headers);

@@ -49,7 +49,7 @@ final class ProcessPoolStrategy implements DownloadStrategy {
   public void run(Iterator<UrlEntry> entries, Order order, ResultSink sink)
       throws InterruptedException {
     WorkerPool pool = new WorkerPool(jvm.get(), settings, downloaders.time().ticker(),
-        downloaders.diagnostics());
+        downloaders.diagnostics(), downloaders.cookies());
     Downloader acrossWorkers = downloaders.acrossWorkers(pool);
     boolean completed = false;
     try {

@@ -2,19 +2,17 @@ package dev.fetch.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.fetch.trace.UrlRecord;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code --trace}: the Chrome Trace Event Format (JSON object form) that Perfetto and
- * chrome://tracing open: one process per run, one thread (track) per worker, one complete event
- * ({@code "ph":"X"}) per URL, in microseconds. Pure.
+ * chrome://tracing open: one process per run, one thread (track) per worker as {@link Lanes}
+ * lays them out — a real worker each, slices that never overlap on a track, URLs no worker ran
+ * on the track {@value Lanes#NO_WORKER}, a worker JVM's start-up as a slice of category
+ * {@code startup} — and one complete event ({@code "ph":"X"}) per slice, in microseconds. Pure.
  */
 public final class TraceExport {
   private static final JsonFactory JSON = new JsonFactory();
@@ -43,23 +41,31 @@ public final class TraceExport {
 
   private static void writeRun(JsonGenerator json, int pid, Track run) throws IOException {
     metadata(json, "process_name", pid, 0, run.name());
-    Map<String, Integer> lanes = new TreeMap<>(NaturalOrder.INSTANCE);
-    run.urls().forEach(u -> lanes.put(String.valueOf(u.worker()), 0));
-    List<String> names = new ArrayList<>(lanes.keySet());
-    for (int t = 0; t < names.size(); t++) {
-      lanes.put(names.get(t), t + 1);
-      metadata(json, "thread_name", pid, t + 1, names.get(t));
+    List<Lane> lanes = Lanes.of(run.urls());
+    for (int t = 0; t < lanes.size(); t++) {
+      metadata(json, "thread_name", pid, t + 1, lanes.get(t).name());
     }
-    for (UrlRecord u : run.urls()) {
-      json.writeStartObject();
-      json.writeStringField("name", u.url());
-      json.writeStringField("cat", u.succeeded() ? "download" : "failure");
-      json.writeStringField("ph", "X");
-      json.writeNumberField("ts", Math.round(u.startMs() * 1000));
-      json.writeNumberField("dur", Math.max(0, Math.round((u.endMs() - u.startMs()) * 1000)));
-      json.writeNumberField("pid", pid);
-      json.writeNumberField("tid", lanes.get(String.valueOf(u.worker())));
-      json.writeObjectFieldStart("args");
+    for (int t = 0; t < lanes.size(); t++) {
+      for (Slice slice : lanes.get(t).slices()) {
+        slice(json, pid, t + 1, slice);
+      }
+    }
+  }
+
+  private static void slice(JsonGenerator json, int pid, int tid, Slice slice)
+      throws IOException {
+    UrlRecord u = slice.url();
+    json.writeStartObject();
+    json.writeStringField("name", u == null ? "worker JVM start-up" : u.url());
+    json.writeStringField("cat", u == null ? "startup" : u.succeeded() ? "download" : "failure");
+    json.writeStringField("ph", "X");
+    long start = Math.round(slice.startMs() * 1000);
+    json.writeNumberField("ts", start);
+    json.writeNumberField("dur", Math.max(0, Math.round(slice.endMs() * 1000) - start));
+    json.writeNumberField("pid", pid);
+    json.writeNumberField("tid", tid);
+    json.writeObjectFieldStart("args");
+    if (u != null) {
       json.writeNumberField("index", u.index());
       if (u.status() != null) {
         json.writeNumberField("status", u.status());
@@ -69,9 +75,9 @@ public final class TraceExport {
       if (u.errorKind() != null) {
         json.writeStringField("error_kind", u.errorKind());
       }
-      json.writeEndObject();
-      json.writeEndObject();
     }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private static void metadata(JsonGenerator json, String kind, int pid, int tid, String name)

@@ -9,6 +9,7 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.download.HttpVersion;
+import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.download.ProxySettings;
 import dev.fetch.download.TlsSettings;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
@@ -51,13 +53,15 @@ import okhttp3.HttpUrl;
  * {@link IllegalArgumentException}, the protocol error, never a silently truncated value.
  *
  * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
- * properties as {@code property:NAME} fields, so a worker downloads exactly as the parent's
- * in-process modes would; a record-valued field travels as one field per component, named
- * {@code component_subcomponent} ({@code proxy_http}, {@code tls_insecure}). A request's
- * {@code url} keeps its credentials, and properties and proxies may be secrets: they travel over
- * a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not
- * its output name, which merges two kinds). A result carries no worker name: the parent knows
- * which child sent it. Stateless and thread-safe.
+ * properties as {@code property:NAME} fields, the request settings as {@code request_*} fields
+ * ({@link WireRequestFields}, which also writes the {@code cookie:N} fields by which a task
+ * brings the run's new cookies and a result reports those its download received), so a worker
+ * downloads exactly as the parent's in-process modes would; any other record-valued field
+ * travels as one field per component, named {@code component_subcomponent} ({@code proxy_http},
+ * {@code tls_insecure}). A request's {@code url} keeps its credentials, and properties and
+ * proxies may be secrets: they travel over a pipe, never a command line. {@code error_kind} is
+ * the {@link ErrorKind} constant's name (not its output name, which merges two kinds). A result
+ * carries no worker name: the parent knows which child sent it. Stateless and thread-safe.
  */
 public final class WireFormat {
   static final String SETTINGS = "settings";
@@ -71,8 +75,15 @@ public final class WireFormat {
 
   private WireFormat() {}
 
-  /** A task for a worker: download {@code request}, saving it as {@code file} if not null. */
-  public record Task(DownloadRequest request, String file) {}
+  /**
+   * A task for a worker: download {@code request}, saving it as {@code file} if not null, after
+   * storing {@code cookies}, the run's cookies it has not seen yet.
+   */
+  public record Task(DownloadRequest request, String file, List<NetscapeCookie> cookies) {
+    public Task(DownloadRequest request, String file) {
+      this(request, file, List.of());
+    }
+  }
 
   /** One decoded line: its {@code type} and fields. */
   public record Message(String type, Map<String, Object> fields) {
@@ -110,6 +121,7 @@ public final class WireFormat {
       for (Map.Entry<String, String> property : settings.network().values().entrySet()) {
         json.writeStringField(PROPERTY + property.getKey(), property.getValue());
       }
+      WireRequestFields.write(json, settings.request());
       json.writeStringField("proxy_http", settings.proxy().http());
       json.writeStringField("proxy_https", settings.proxy().https());
       json.writeStringField("proxy_no_proxy", settings.proxy().noProxy());
@@ -147,6 +159,7 @@ public final class WireFormat {
         .retries(integer(message, "retries", 0))
         .outputDir(dir == null ? null : Path.of(dir))
         .network(NetworkProperties.of(properties))
+        .request(WireRequestFields.read(message))
         .proxy(new ProxySettings(message.text("proxy_http"), message.text("proxy_https"),
             required(message.text("proxy_no_proxy"), "proxy_no_proxy")))
         .tls(new TlsSettings(message.text("tls_ca_certificates"), flag(message, "tls_ca_native"),
@@ -156,11 +169,17 @@ public final class WireFormat {
   }
 
   public static String task(DownloadRequest request, String file) {
+    return task(request, file, List.of());
+  }
+
+  /** A task that also brings the worker the run's cookies it has not seen yet. */
+  public static String task(DownloadRequest request, String file, List<NetscapeCookie> cookies) {
     return write(json -> {
       json.writeStringField("type", DOWNLOAD);
       json.writeNumberField("index", request.index());
       json.writeStringField("url", request.url().toString());
       json.writeStringField("file", file);
+      WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
     });
   }
 
@@ -172,7 +191,16 @@ public final class WireFormat {
       throw new IllegalArgumentException("no valid url in " + DOWNLOAD);
     }
     return new Task(new DownloadRequest(integer(message, "index", 0), parsed),
-        message.text("file"));
+        message.text("file"), cookies(message));
+  }
+
+  /**
+   * The cookies a {@code download} message brings or a {@code result} message reports.
+   *
+   * @throws IllegalArgumentException if one is malformed
+   */
+  public static List<NetscapeCookie> cookies(Message message) {
+    return WireRequestFields.cookies(message, WireRequestFields.COOKIE);
   }
 
   public static String ready(long pid) {
@@ -183,6 +211,11 @@ public final class WireFormat {
   }
 
   public static String result(DownloadResult result) {
+    return result(result, List.of());
+  }
+
+  /** A result that also reports the cookies its download stored or deleted. */
+  public static String result(DownloadResult result, List<NetscapeCookie> cookies) {
     return write(json -> {
       json.writeStringField("type", RESULT);
       json.writeNumberField("index", result.index());
@@ -198,6 +231,7 @@ public final class WireFormat {
         JsonObjects.writeNullable(json, "retry_after_ns",
             failure.retryAfter() == null ? null : nanos(failure.retryAfter()));
       }
+      WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
       json.writeStringField("protocol", result.protocol());
     });
   }

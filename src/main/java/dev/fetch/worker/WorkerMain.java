@@ -1,5 +1,6 @@
 package dev.fetch.worker;
 
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
@@ -40,7 +41,10 @@ import sun.misc.SignalHandler;
  * <p>The first message is the run's {@link DownloadSettings}, whole: the worker applies the JVM
  * network properties it carries before anything connects, then builds the same downloader stack
  * as the parent's in-process modes ({@link DownloaderStack#inWorker}; the parent keeps the
- * per-host limit and the retries, so each task is one attempt). With the argument {@value #VERBOSE} it writes debug lines on standard error,
+ * per-host limit and the retries, so each task is one attempt), with its share of the rate
+ * limit and a copy of the run's cookies that each task brings up to date; each result reports the
+ * cookies its download received. With the argument {@value #VERBOSE} it writes debug lines on
+ * standard error,
  * which the parent forwards to its diagnostics.
  *
  * <p>Exit codes: 0 when the input ends, 2 on a protocol error.
@@ -82,9 +86,10 @@ public final class WorkerMain {
         Arrays.asList(args).contains(VERBOSE));
     Map<Integer, String> files = new ConcurrentHashMap<>();
     BodySink bodies = bodySink(settings, files);
-    DownloaderStack stack = new DownloaderStack(settings.withWorkers(1), bodies, Time.system(),
+    DownloaderStack stack = new DownloaderStack(own(settings), bodies, Time.system(),
         log, null, Boolean.getBoolean(TEST_HOOKS) ? new TestHooks() : null);
     Downloader downloader = stack.inWorker();
+    CookieStore cookies = stack.cookies();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.cancelAll();
       bodies.cleanUp();
@@ -108,19 +113,35 @@ public final class WorkerMain {
       if (task.file() != null) {
         files.put(task.request().index(), task.file());
       }
-      downloads.execute(() -> send(messages, answer(downloader, task, files)));
+      downloads.execute(() -> send(messages, answer(downloader, task, files, cookies)));
     }
     System.exit(0);
   }
 
   /**
-   * Downloads one task and encodes its result message. Never throws: any exception, while
-   * downloading or while encoding the answer, becomes the URL's failure (kind {@code io},
-   * {@code internal error in worker: …}), so the parent always gets an answer, never silence.
+   * This worker's settings: the run's, for one download at a time and with its share of the
+   * run's rate limit ({@link dev.fetch.download.RequestSettings#shareOf}), so the workers
+   * together stay within it.
    */
-  static String answer(Downloader downloader, WireFormat.Task task, Map<Integer, String> files) {
+  static DownloadSettings own(DownloadSettings settings) {
+    return settings.toBuilder().workers(1)
+        .request(settings.request().shareOf(settings.workers())).build();
+  }
+
+  /**
+   * Downloads one task and encodes its result message: first stores the cookies the task brings,
+   * and reports with the result the cookies the download stored or deleted. Never throws: any
+   * exception, while downloading or while encoding the answer, becomes the URL's failure (kind
+   * {@code io}, {@code internal error in worker: …}), so the parent always gets an answer, never
+   * silence.
+   */
+  static String answer(Downloader downloader, WireFormat.Task task, Map<Integer, String> files,
+      CookieStore cookies) {
     try {
-      return WireFormat.result(downloader.download(task.request()));
+      task.cookies().forEach(cookies::put);
+      long before = cookies.version();
+      DownloadResult result = downloader.download(task.request());
+      return WireFormat.result(result, cookies.changesSince(before).cookies());
     } catch (RuntimeException | Error e) {
       return WireFormat.result(new DownloadResult.Failure(task.request().index(),
           task.request().displayUrl(), null, 0, Duration.ZERO, 1, null, ErrorKind.IO,

@@ -1,6 +1,7 @@
 package dev.fetch.worker;
 
 import dev.fetch.save.DirectorySink;
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
@@ -62,6 +63,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   private final Diagnostics log;
   private final FileNamer names;
   private final Duration replyDeadline;
+  private final CookieStore cookies;
   private final ThreadLocal<WorkerProcess> own = new ThreadLocal<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
   private final AtomicLong crashes = new AtomicLong();
@@ -74,7 +76,16 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    *     with their names
    */
   public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log) {
-    this(jvm, settings, ticker, log, REPLY_MARGIN);
+    this(jvm, settings, ticker, log, CookieStore.off());
+  }
+
+  /**
+   * @param cookies the run's cookies, kept in step with every worker's: each task brings the
+   *     worker the cookies it has not seen, each result brings back those its download received
+   */
+  public WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      CookieStore cookies) {
+    this(jvm, settings, ticker, log, REPLY_MARGIN, cookies);
   }
 
   /**
@@ -83,6 +94,12 @@ public final class WorkerPool implements Downloader, AutoCloseable {
    */
   WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
       Duration margin) {
+    this(jvm, settings, ticker, log, margin, CookieStore.off());
+  }
+
+  private WorkerPool(WorkerJvm jvm, DownloadSettings settings, Ticker ticker, Diagnostics log,
+      Duration margin, CookieStore cookies) {
+    this.cookies = cookies;
     this.jvm = jvm;
     this.settings = settings;
     this.ticker = ticker;
@@ -218,7 +235,7 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     WorkerJvm.Launch launch = jvm.launch(log.verbose());
     log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
     WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, ticker, log);
+        settings, ticker, log, cookies);
     all.add(worker);
     own.set(worker);
     if (abandoned) {

@@ -1,5 +1,6 @@
 package dev.fetch.worker;
 
+import dev.fetch.download.CookieStore;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
@@ -50,12 +51,19 @@ final class WorkerProcess {
   private final Ticker ticker;
   private final long started;
   private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+  private final CookieStore cookies;
+  /**
+   * The version of the run's cookies this worker has; read and written by the owner thread only
+   * ({@link #download}).
+   */
+  private long cookiesSeen;
   private volatile boolean ready;
   /** The ticker's reading when the worker said it was ready; valid once {@link #ready}. */
   private volatile long readyAt;
 
   private WorkerProcess(Process process, String name, WorkerJvm.Launch launch, Ticker ticker,
-      Diagnostics log) {
+      Diagnostics log, CookieStore cookies) {
+    this.cookies = cookies;
     this.process = process;
     this.log = log;
     this.ticker = ticker;
@@ -72,14 +80,16 @@ final class WorkerProcess {
    * @param ticker the clock of reply deadlines
    * @param log where warnings and the worker's standard error lines go, the latter prefixed
    *     with the worker's name
+   * @param cookies the run's cookies: each task brings the worker those it has not seen, each
+   *     result's are stored in it before the result is handed on
    */
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
-      Ticker ticker, Diagnostics log) throws IOException {
+      Ticker ticker, Diagnostics log, CookieStore cookies) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(launch.command());
     builder.environment().put("CLASSPATH", launch.classPath());
     Process process = builder.start();
     WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
-        ticker, log);
+        ticker, log, cookies);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
         line -> log.line("[" + worker.name + "] " + printable(line))));
@@ -132,8 +142,10 @@ final class WorkerProcess {
   DownloadResult download(DownloadRequest request, String file, Duration deadline)
       throws WorkerCrashedException, InterruptedException {
     long sent = ticker.read();
+    CookieStore.Changes news = cookies.changesSince(cookiesSeen);
     try {
-      send(WireFormat.task(request, file));
+      send(WireFormat.task(request, file, news.cookies()));
+      cookiesSeen = news.version();
     } catch (IOException e) {
       throw crashed();
     }
@@ -235,7 +247,10 @@ final class WorkerProcess {
           log.debug(() -> name + " ready in "
               + TimeUnit.NANOSECONDS.toMillis(readyAt - started) + " ms");
         } else {
-          replies.add(WireFormat.result(message, name));
+          DownloadResult result = WireFormat.result(message, name);
+          // Stored before the result is handed on, so the next task of any worker has them.
+          WireFormat.cookies(message).forEach(cookies::put);
+          replies.add(result);
         }
       } catch (RuntimeException e) {
         log.warn(name + " sent a malformed message (" + e.getMessage() + ")");

@@ -20,7 +20,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,41 +78,168 @@ class CompareCommandTest {
 
   private static FakeRunExecutor scripted() {
     return new FakeRunExecutor(8)
-        .times(SEQ, 9.0, 2.0, 2.2, 1.8)
-        .times(T8, 9.0, 0.30, 0.35, 0.40);
+        .times(SEQ, 9.0, 2.0, 2.2, 1.8, 2.1, 1.9, 2.05)
+        .times(T8, 9.0, 0.30, 0.35, 0.40, 0.33, 0.37, 0.36);
   }
 
+  /**
+   * The numbers, checked outside fetch: medians 2.025 s and 0.355 s, each run's interval from
+   * its fastest to its slowest run (six runs at 95%); every threads:8 run faster than every
+   * sequential:1 run, so p = 2 / C(12, 6) = 0.002; the speed-up's interval is the 6th and 31st
+   * of the 36 pairwise ratios, 5.12 and 6.36.
+   */
   @Test
   void aRequirementThatHoldsExitsZeroAndOneThatFailsExitsThree() throws IOException {
     FakeRunExecutor fake = scripted();
     Cli.Result holds = compareWith(fake, list().toString(), "--modes", "sequential,threads",
-        "-w", "8", "--runs", "3", "--warmup", "1", "--seed", "1", "-q",
+        "-w", "8", "--runs", "6", "--warmup", "1", "--seed", "1", "-q",
         "--require", "threads:8 >= 2x sequential");
 
     assertEquals(ExitCodes.OK, holds.exitCode(), holds.toString());
     assertEquals(String.join("\n",
-        "Compared 2 combinations on " + list() + " (8 URLs): 3 runs each after 1 warm-up, "
-            + "interleaved with seed 1",
+        "Compared 2 combinations on " + list() + " (8 URLs): 6 runs each after 1 warm-up, "
+            + "interleaved with seed 1; 95% intervals",
         "",
-        "combination         median             mean ± σ       min       max     ideal    URLs/s"
-            + "     MB/s  failed speed-up           per worker",
-        "sequential:1       2.000 s    2.000 s ± 0.200 s   1.800 s   2.200 s   2.000 s       4.0"
-            + "     0.00     0/3 reference          1.00",
-        "threads:8          0.350 s    0.350 s ± 0.050 s   0.300 s   0.400 s   0.350 s      22.9"
-            + "     0.02     0/3 5.71 ± 1.00x       0.71",
+        "combination         median          95% CI             mean ± σ       min       max     "
+            + "ideal    URLs/s     MB/s  failed  speed-up             per worker",
+        "sequential:1       2.025 s   1.800-2.200 s    2.008 s ± 0.143 s   1.800 s   2.200 s   "
+            + "2.025 s       4.0     0.00     0/6  reference            1.00",
+        "threads:8          0.355 s   0.300-0.400 s    0.352 s ± 0.034 s   0.300 s   0.400 s   "
+            + "0.355 s      22.5     0.02     0/6  5.70x (5.12-6.36)    0.71",
         "",
-        "threads:8 is 5.71 ± 1.00 times faster than sequential:1 (95% interval 3.17-11.06)",
-        "PASS threads:8 >= 2x sequential: 5.71x faster, 95% interval 3.17-11.06x",
+        "threads:8 is 5.70 times faster than sequential:1 (95% interval 5.12-6.36; p=0.002, 6 "
+            + "and 6 runs)",
+        "",
+        "PASS threads:8 >= 2x sequential: speed-up 5.70x, 95% interval 5.12-6.36x: at least 2x",
         ""), holds.out());
     assertEquals("", holds.err());
-    assertEquals(8, fake.ran().size(), "a warm-up and three runs of each");
+    assertEquals(14, fake.ran().size(), "a warm-up and six runs of each");
 
     Cli.Result fails = compareWith(scripted(), list().toString(), "--modes",
-        "sequential,threads", "-w", "8", "--runs", "3", "--warmup", "1", "--seed", "1", "-q",
+        "sequential,threads", "-w", "8", "--runs", "6", "--warmup", "1", "--seed", "1", "-q",
         "--require", "threads >= 1000x sequential");
     assertEquals(ExitCodes.REQUIREMENT_FAILED, fails.exitCode(), fails.toString());
-    assertTrue(fails.out().endsWith("\nFAIL threads >= 1000x sequential: 5.71x faster, 95% "
-        + "interval 3.17-11.06x\n"), fails.out());
+    assertTrue(fails.out().endsWith("\nFAIL threads >= 1000x sequential: speed-up 5.70x, 95% "
+        + "interval 5.12-6.36x: below 1000x\n"), fails.out());
+  }
+
+  /** The issue's complaint: a gate passed on a single run. Now it fails, saying why. */
+  @Test
+  void aGateOnASingleRunFailsAsNotJudged() throws IOException {
+    Cli.Result result = compareWith(new FakeRunExecutor(8).times(SEQ, 2.0).times(T8, 0.3),
+        list().toString(), "--modes", "sequential,threads", "-w", "8", "--runs", "1",
+        "--warmup", "0", "--seed", "1", "-q", "--require", "threads:8 >= 2x sequential");
+
+    assertEquals(ExitCodes.REQUIREMENT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.out().endsWith("\nFAIL threads:8 >= 2x sequential: cannot be judged: 1 "
+        + "and 1 runs are too few for a 95% interval (4 of each needed)\n"), result.out());
+    assertTrue(result.out().contains("No warm-up (--warmup 0): the first run of each "
+        + "combination is measured cold"), "the warm-up choice is named: " + result.out());
+  }
+
+  private static FakeRunExecutor recorded(double threadsFactor) {
+    FakeRunExecutor fake = new FakeRunExecutor(8).times(SEQ, 9.0, 2.0, 2.2, 1.8, 2.1, 1.9, 2.05);
+    double[] threads = {0.30, 0.35, 0.40, 0.33, 0.37, 0.34};
+    double[] scaled = new double[threads.length + 1];
+    scaled[0] = 9.0;
+    for (int i = 0; i < threads.length; i++) {
+      scaled[i + 1] = threads[i] * threadsFactor;
+    }
+    return fake.times(T8, scaled);
+  }
+
+  /**
+   * Two recorded exports, the second with threads:8 20% slower: against the first as its
+   * baseline, --max-regression 10% fails (exit 3) on threads:8 alone, in the text, the JSON and
+   * the JUnit report; 25% lets it pass. (Old times 0.30-0.40 s, new 0.36-0.48 s: U = 3 of 36
+   * pairs, p = 14 / 924 = 0.015.)
+   */
+  @Test
+  void aCombinationTwentyPercentSlowerThanItsBaselineFailsTheRegressionCheck()
+      throws IOException {
+    Path old = dir.resolve("old.json");
+    String[] common = {list().toString(), "--modes", "sequential,threads", "-w", "8", "--runs",
+        "6", "--warmup", "1", "--seed", "1", "-q"};
+    Cli.Result first = compareWith(recorded(1.0), concat(common, "--export-json",
+        old.toString()));
+    assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+
+    Path now = dir.resolve("now.json");
+    Path junit = dir.resolve("now.xml");
+    Cli.Result second = compareWith(recorded(1.2), concat(common, "--baseline", old.toString(),
+        "--max-regression", "10%", "--export-json", now.toString(), "--export-junit",
+        junit.toString()));
+
+    assertEquals(ExitCodes.REQUIREMENT_FAILED, second.exitCode(), second.toString());
+    assertTrue(second.out().contains("threads:8          0.345 s   0.414 s  +20.0% (95% interval "
+        + "+"), second.out());
+    assertTrue(second.out().endsWith("PASS sequential:1 at most 10% slower than the baseline: no "
+        + "significant change (p=1.000, 6 and 6 runs)\nFAIL threads:8 at most 10% slower than "
+        + "the baseline: 20.0% slower (95% interval +5.0% to +37.1%, p=0.015, 6 and 6 runs): "
+        + "more than the 10% allowed\n"), second.out());
+    JsonNode json = new ObjectMapper().readTree(now.toFile());
+    assertFalse(json.get("passed").asBoolean());
+    JsonNode regressions = json.get("regressions");
+    assertEquals(2, regressions.size());
+    assertEquals("pass", regressions.get(0).get("verdict").asText());
+    assertEquals("threads:8", regressions.get(1).get("combination").asText());
+    assertEquals("fail", regressions.get(1).get("verdict").asText());
+    assertEquals(1.2, regressions.get(1).get("estimate").asDouble(), 1e-9);
+    assertEquals(14.0 / 924, regressions.get(1).get("p_value").asDouble(), 1e-12);
+    assertEquals(true, json.get("baseline").get("same_list").asBoolean());
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("tests=\"2\" failures=\"1\""), xml);
+    assertTrue(xml.contains("<testcase classname=\"fetch.compare.regression\" name=\"threads:8 "
+        + "at most 10% slower than the baseline\">\n      <failure"), xml);
+
+    Cli.Result lenient = compareWith(recorded(1.2), concat(common, "--baseline",
+        old.toString(), "--max-regression", "25%"));
+    assertEquals(ExitCodes.OK, lenient.exitCode(), lenient.toString());
+    assertTrue(lenient.out().contains("PASS threads:8 at most 25% slower than the baseline: "
+        + "20.0% slower (95% interval +5.0% to +37.1%, p=0.015, 6 and 6 runs): within the 25% "
+        + "allowed"), lenient.out());
+  }
+
+  /** A baseline from before this change (schema fetch-compare/1), on another list's name. */
+  @Test
+  void aFirstSchemaBaselineOfAnotherListNeedsAllowDifferentList() throws IOException {
+    Path v1 = Files.writeString(dir.resolve("v1.json"),
+        dev.fetch.testing.Golden.read("compare-v1.json"));
+    assertUsageErrorBeforeAnyRun("--baseline " + v1 + " measured another list "
+        + "(sample-urls.txt, 8 URLs; now " + list() + ", 8 URLs, SHA-256 "
+        + dev.fetch.compare.ListDigest.of(list()).substring(0, 12) + "); add "
+        + "--allow-different-list to compare anyway", list().toString(), "--modes",
+        "sequential", "--baseline", v1.toString());
+
+    Cli.Result allowed = compareWith(new FakeRunExecutor(8).times(SEQ, 9.0, 2.0, 2.2, 1.8,
+        2.1, 1.9, 2.05), list().toString(), "--modes", "sequential", "--runs", "6", "--seed",
+        "1", "-q", "--baseline", v1.toString(), "--allow-different-list");
+    assertEquals(ExitCodes.OK, allowed.exitCode(), allowed.toString());
+    assertTrue(allowed.out().contains("Against the baseline " + v1 + " (fetch-compare/1, "
+        + "started 2025-01-15T10:30:00Z):"), allowed.out());
+    assertTrue(allowed.out().contains("Differs: list: sample-urls.txt (8 URLs) then, " + list()
+        + " (8 URLs) now; compared anyway (--allow-different-list)"), allowed.out());
+  }
+
+  @Test
+  void baselineMistakesAreUsageErrorsBeforeAnyRun() throws IOException {
+    Path missing = dir.resolve("missing.json");
+    assertUsageErrorBeforeAnyRun("--baseline " + missing + ": no such file", list().toString(),
+        "--baseline", missing.toString());
+    assertUsageErrorBeforeAnyRun("--max-regression needs --baseline, the earlier --export-json "
+        + "to compare with", list().toString(), "--max-regression", "10%");
+    assertUsageErrorBeforeAnyRun("--confidence: '101%' is not a confidence level between 50% "
+        + "and 99.9% (write 0.95 or 95%)", list().toString(), "--confidence", "101%");
+    assertUsageErrorBeforeAnyRun("--require: 'threads\\u001b[31m faster than sequential' has "
+        + "control characters", list().toString(), "--require",
+        "threads\u001b[31m faster than sequential");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
@@ -182,7 +312,8 @@ class CompareCommandTest {
         "--export-markdown", "-", "--trace", trace.toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertTrue(result.out().startsWith("8 URLs from `"), result.out());
+    assertTrue(result.out().startsWith("## fetch compare\n\n8 URLs from `"), result.out());
+    assertTrue(result.out().contains("```mermaid\nxychart-beta\n"), result.out());
     assertTrue(result.out().contains("| `async:4` |"), result.out());
     assertTrue(result.err().contains("Compared 4 combinations"), result.err());
     JsonNode parsed = new ObjectMapper().readTree(json.toFile());
@@ -197,6 +328,38 @@ class CompareCommandTest {
       }
     }
     assertEquals(4 * 8, downloads, "one measured run per combination");
+  }
+
+  /**
+   * Lanes are real workers: {@code async:5} draws exactly five tracks (async-1..async-5), an
+   * invalid line the track "(no worker)", never "null", and no two slices of a track overlap.
+   */
+  @Test
+  void theTraceOfAsyncHasATrackPerWorkerAndNoOverlap() throws IOException {
+    Path list = Files.writeString(dir.resolve("lanes.txt"),
+        SiteLists.pages(server.baseUrl(), 15, 1000, 30) + "ftp://not-http.test/x\n");
+    Path trace = dir.resolve("async.trace.json");
+    Cli.Result result = Cli.run("compare", list.toString(), "--modes", "async", "-w", "5",
+        "--runs", "1", "--warmup", "0", "--seed", "1", "-q", "--trace", trace.toString());
+
+    assertEquals(ExitCodes.FAILURES, result.exitCode(), "the invalid line fails: " + result);
+    Map<Integer, String> tracks = new TreeMap<>();
+    Map<Integer, Long> ends = new HashMap<>();
+    int slices = 0;
+    for (JsonNode e : new ObjectMapper().readTree(trace.toFile()).get("traceEvents")) {
+      if (e.get("name").asText().equals("thread_name")) {
+        tracks.put(e.get("tid").asInt(), e.get("args").get("name").asText());
+      } else if (e.get("ph").asText().equals("X")) {
+        slices++;
+        long start = e.get("ts").asLong();
+        long previous = ends.getOrDefault(e.get("tid").asInt(), Long.MIN_VALUE);
+        assertTrue(start >= previous, "overlap: " + e);
+        ends.put(e.get("tid").asInt(), start + e.get("dur").asLong());
+      }
+    }
+    assertEquals(16, slices);
+    assertEquals(List.of("async-1", "async-2", "async-3", "async-4", "async-5", "(no worker)"),
+        List.copyOf(tracks.values()));
   }
 
   @Test
@@ -229,10 +392,12 @@ class CompareCommandTest {
 
     assertEquals(ExitCodes.OK, help.exitCode());
     String text = help.out().replaceAll("\\s+", " ");
-    assertTrue(text.contains("judged on the 95% interval of the speed-up"), help.out());
+    assertTrue(text.contains("the whole interval of the speed-up at least N"), help.out());
     for (String option : new String[] {"--modes", "--workers", "--runs", "--warmup", "--seed",
         "--reference", "--reuse-connections", "--require", "--export-json", "--export-csv",
-        "--export-markdown", "--report", "--trace", "--timeout", "--per-host", "--max-size"}) {
+        "--export-markdown", "--report", "--trace", "--timeout", "--per-host", "--max-size",
+        "--confidence", "--baseline", "--max-regression", "--allow-different-list",
+        "--export-junit", "'A not slower than B'", "'A within N% of B'"}) {
       assertTrue(text.contains(option), option + " in " + help.out());
     }
   }

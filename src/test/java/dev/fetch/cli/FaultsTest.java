@@ -146,7 +146,9 @@ class FaultsTest {
 
     JsonNode node = JsonLines.results(result).get(0);
     assertEquals("http", node.get("error_kind").asText(), node.toString());
-    assertEquals("Too many follow-up requests: 21", node.get("error").asText());
+    assertEquals("HTTP 302 Redirection: too many redirects (20) (to " + url("/loop") + ")",
+        node.get("error").asText());
+    assertEquals(302, node.get("status").asInt());
     assertEquals(21, server.getRequestCount(), "the first request and 20 follow-ups");
     assertEquals(ExitCodes.FAILURES, result.exitCode());
   }

@@ -111,11 +111,12 @@ class HttpVersionOptionsTest {
 
     List<JsonNode> results = run(List.of(h2c.url("/moved").toString()), "--http2");
 
-    // "HTTP 301: redirect not followed (to https://…)": HTTP/2 has no reason phrase. A kind
-    // that is never retried, not an I/O error (FailureClassifierTest has the other path).
+    // OkHttp refuses the https hop on a client with prior knowledge: an http failure, which is
+    // never retried, not an I/O error.
     JsonNode only = results.get(0);
     assertEquals("http", only.get("error_kind").asText(), results::toString);
-    assertTrue(only.get("error").asText().contains("not followed"), only::toString);
+    assertEquals("redirect to https:// not followed: with --http2, http:// URLs use HTTP/2 with "
+        + "prior knowledge (h2c), which cannot go on over TLS", only.get("error").asText());
     assertEquals(0, tls.getRequestCount(), "the https target was not asked");
   }
 

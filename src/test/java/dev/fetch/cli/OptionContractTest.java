@@ -2,6 +2,7 @@ package dev.fetch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import dev.fetch.testing.Ports;
 import dev.fetch.testing.RecordingProxy;
 import dev.fetch.testing.TestSite;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Protocol;
 import okhttp3.tls.HeldCertificate;
+import okhttp3.Credentials;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,9 +49,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OptionContractTest {
   @TempDir Path dir;
   @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer other = new MockWebServer();
 
   {
     server.setDispatcher(new TestSite());
+    other.setDispatcher(new TestSite());
   }
 
   @ParameterizedTest
@@ -244,6 +251,126 @@ class OptionContractTest {
       assertEquals(Map.of(0, "200 3 - 1 h2", 1, "200 5 - 1 h2"), outcomesWithProtocol(result),
           result::toString);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void headersAreAddedRemovedAndSentEmpty(Mode mode) throws Exception {
+    Cli.Result result = run(mode, list("/a", "/b"), "-H", "X-Contract: 1", "-H",
+        "Accept-Encoding:", "-H", "X-Empty;", "-A", "agent", "-H", "User-Agent: header");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    for (int i = 0; i < 2; i++) {
+      Headers headers = server.takeRequest().getHeaders();
+      assertEquals("1", headers.get("X-Contract"));
+      assertNull(headers.get("Accept-Encoding"), headers.toString());
+      assertEquals("", headers.get("X-Empty"));
+      assertEquals(List.of("header"), headers.values("User-Agent"));
+    }
+  }
+
+  /** netrc credentials reach every mode, and none follows a redirect to another host. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void netrcCredentialsGoToTheirHostOnly(Mode mode) throws Exception {
+    Path netrc = dir.resolve("netrc");
+    Files.writeString(netrc, "machine " + server.getHostName() + " login alice password s3cret\n"
+        + "machine 127.0.0.1 login mallory password s3cret-too\n");
+    HttpUrl away = other.url("/bytes/3").newBuilder().host("127.0.0.1").build();
+
+    Cli.Result result = run(mode, list("/redirect-to?url=" + away, "/bytes/2"), "--netrc-file",
+        netrc.toString());
+
+    assertEquals(Map.of(0, "200 3 - 1", 1, "200 2 - 1"), outcomes(result), result::toString);
+    String alice = Credentials.basic("alice", "s3cret", StandardCharsets.UTF_8);
+    assertEquals(alice, server.takeRequest().getHeaders().get("Authorization"));
+    assertEquals(alice, server.takeRequest().getHeaders().get("Authorization"));
+    assertNull(other.takeRequest().getHeaders().get("Authorization"));
+  }
+
+  /**
+   * Cookies from {@code -b FILE} are sent, a cookie one URL's response sets is sent with the URLs
+   * started after it (here one worker, so every later one), and {@code -c} holds both at the end.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void cookiesRoundTripIntoTheJar(Mode mode) throws Exception {
+    Path loaded = dir.resolve("cookies.txt");
+    Files.writeString(loaded, "# Netscape HTTP Cookie File\n\n#HttpOnly_" + server.getHostName()
+        + "\tFALSE\t/\tFALSE\t0\tloaded\t1\n");
+    Path jar = dir.resolve("jar-" + mode + ".txt");
+
+    Cli.Result result = run(mode, list("/set-cookie/m=" + mode, "/after"), "-w", "1", "-b",
+        loaded.toString(), "-c", jar.toString());
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("loaded=1", server.takeRequest().getHeaders().get("Cookie"));
+    assertEquals("loaded=1; m=" + mode, server.takeRequest().getHeaders().get("Cookie"));
+    assertEquals(List.of("#HttpOnly_" + server.getHostName() + "\tFALSE\t/\tFALSE\t0\tloaded\t1",
+        server.getHostName() + "\tFALSE\t/\tFALSE\t0\tm\t" + mode),
+        Files.readAllLines(jar).stream().filter(l -> l.contains("\t")).collect(
+            Collectors.toList()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void maxRedirectsCountsTheSameWay(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/redirect/1", "/redirect/2"), "--max-redirects", "1");
+
+    assertEquals(Map.of(0, "200 10 - 1", 1, "302 0 http 1"), outcomes(result), result::toString);
+    assertTrue(results(result).stream().anyMatch(n -> n.get("error").asText()
+        .contains("too many redirects (1)")), result::toString);
+  }
+
+  /**
+   * The rate limit reaches every downloader of the run; worker processes each take their share.
+   * (Its effect on time is measured in docs/benchmarks.md; the waits are tested on fake time.)
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void limitRateReachesEveryDownloader(Mode mode) throws IOException {
+    Cli.Result result = run(mode, list("/bytes/20000", "/bytes/10"), "-v", "--limit-rate", "1M");
+
+    assertEquals(Map.of(0, "200 20000 - 1", 1, "200 10 - 1"), outcomes(result), result::toString);
+    long share = mode == Mode.PROCESSES ? 1 << 19 : 1 << 20;
+    assertTrue(result.err().contains("--limit-rate: these downloads share " + share
+        + " bytes/s"), result::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void verboseShowsHeadsWithCredentialsRedacted(Mode mode) throws IOException {
+    String url = server.url("/bytes/3").newBuilder().username("alice").password("s3cret")
+        .build().toString();
+
+    Cli.Result result = run(mode, ListFiles.write(dir, List.of(url)), "-v", "-b", "k=s3cret");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    for (String line : List.of("> GET /bytes/3 HTTP/1.1", "> Authorization: [redacted]",
+        "> Cookie: [redacted]", "< HTTP/1.1 200 OK", "< Content-Length: 3")) {
+      assertTrue(result.err().contains(line), line + " in " + result);
+    }
+    assertFalse(result.err().contains("s3cret"), result::toString);
+  }
+
+  /** The request options reach compare's runs too. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void compareSendsTheRequestOptions(Mode mode) throws Exception {
+    Modes.assumeAvailable(mode);
+    Path netrc = dir.resolve("netrc");
+    Files.writeString(netrc, "default login bob password pw\n");
+    Cli.Result result = Cli.run("compare", "--modes", mode.toString(), "-w", "2", "--runs", "1",
+        "--warmup", "0", "-q", "-H", "X-Compare: 1", "-b", "c=1", "--netrc-file",
+        netrc.toString(), "--max-redirects", "0", "--limit-rate", "10M",
+        list("/bytes/10").toString());
+
+    assertEquals(0, result.exitCode(), result::toString);
+    Headers headers = server.takeRequest().getHeaders();
+    assertEquals("1", headers.get("X-Compare"));
+    assertEquals("c=1", headers.get("Cookie"));
+    assertEquals(Credentials.basic("bob", "pw", StandardCharsets.UTF_8),
+        headers.get("Authorization"));
   }
 
   /** compare downloads with the very settings a plain run would: it once dropped --max-size. */

@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.server.SiteServer;
@@ -52,6 +53,55 @@ class ServeAndDemoCommandTest {
     assertTrue(result.err().contains("test site stopped after 0 requests"), result.err());
   }
 
+  /**
+   * {@code --ready-file}: a stale file is removed at start; once the site accepts, the file
+   * holds its base URL (a script waits for the file, not for a guessed delay); on exit it is
+   * gone.
+   */
+  @Test
+  void serveWritesTheReadyFileOnceItAcceptsAndRemovesItWhenItStops(@TempDir Path dir)
+      throws Exception {
+    Path ready = Files.writeString(dir.resolve("site.url"), "http://127.0.0.1:1/\n");
+    ManualInterrupts interrupts = new ManualInterrupts();
+    CompletableFuture<Cli.Result> serving = CompletableFuture.supplyAsync(
+        () -> Cli.runWith(interrupts, InputStream.nullInputStream(), "serve", "--port", "0",
+            "--ready-file", ready.toString()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    // The stale file is removed before the watch starts; from then on, only the new one appears.
+    while (!interrupts.watching() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    while (!Files.exists(ready) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    String url = Files.readString(ready);
+    assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/\n"), url);
+    try (Response page = new OkHttpClient().newCall(
+        new Request.Builder().url(url.trim() + "bytes/3").build()).execute()) {
+      assertEquals(200, page.code(), "it accepts once the file is there");
+      assertEquals("abc", page.body().string());
+    }
+    interrupts.fire(ExitCodes.TERMINATED);
+    Cli.Result result = serving.get(30, TimeUnit.SECONDS);
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(url, result.out(), "the file holds what stdout printed");
+    assertFalse(Files.exists(ready), "removed on exit");
+  }
+
+  @Test
+  void aReadyFileThatCannotBeWrittenIsAUsageErrorBeforeTheSiteStarts(@TempDir Path dir) {
+    Path missing = dir.resolve("nope");
+    Cli.Result result = Cli.run("serve", "--port", "0", "--ready-file",
+        missing.resolve("site.url").toString());
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertEquals("", result.out(), "no site started");
+    assertTrue(result.err().startsWith("fetch: --ready-file: cannot write "
+        + missing.resolve("site.url") + " (no such directory " + missing + ")\n"),
+        result.err());
+  }
+
   @Test
   void serveRefusesATakenPortWithAUsageError() throws Exception {
     try (SiteServer taken = SiteServer.start("127.0.0.1", 0)) {
@@ -86,9 +136,14 @@ class ServeAndDemoCommandTest {
         assertTrue(out.contains(mode + ": skipped: "), out);
       }
     }
-    assertTrue(out.contains("threads:5 is "), out);
+    assertTrue(out.contains("No warm-up (--warmup 0): the first run of each combination is "
+        + "measured cold (class loading, JIT, new connections); the first processes run also "
+        + "builds the worker JVMs' class-data archive."), "the warm-up choice is named: " + out);
+    assertTrue(out.contains("threads:5 vs sequential:1: cannot be judged: 1 and 1 runs are too "
+        + "few"), "one run is too few, and says so: " + out);
     String html = Files.readString(report);
     assertTrue(html.contains("<svg") && html.contains("sequential:1"), "the report is written");
+    assertTrue(html.contains("No warm-up (--warmup 0)"), "and names the warm-up choice");
   }
 
   /** The report's path and the runs are checked before the site starts: nothing is printed. */

@@ -21,14 +21,16 @@ class OutputTargetsTest {
     Path existing = Files.writeString(dir.resolve("old.json"), "keep me");
     Path fresh = dir.resolve("new.csv");
 
-    OutputTargets targets = OutputTargets.of(existing.toString(), fresh.toString(), "-", null,
-        null);
+    Path junit = dir.resolve("gates.xml");
+    OutputTargets targets = OutputTargets.of(existing.toString(), fresh.toString(), "-",
+        junit.toString(), null, null);
 
     assertEquals("keep me", Files.readString(existing));
     assertFalse(Files.exists(fresh));
+    assertFalse(Files.exists(junit));
     assertTrue(targets.toStdout());
     assertTrue(targets.jsonToFile());
-    assertEquals(List.of("--export-json", "--export-csv", "--export-markdown"),
+    assertEquals(List.of("--export-json", "--export-csv", "--export-markdown", "--export-junit"),
         List.copyOf(targets.byOption().keySet()));
   }
 
@@ -36,21 +38,29 @@ class OutputTargetsTest {
   void noTargetWritesNothingToStandardOutput() {
     assertFalse(OutputTargets.NONE.toStdout());
     assertFalse(OutputTargets.NONE.jsonToFile());
-    assertFalse(OutputTargets.of("-", null, null, null, null).jsonToFile());
+    assertFalse(OutputTargets.of("-", null, null, null, null, null).jsonToFile());
   }
 
   @Test
   void aTraceAndAReportMayNotBothBeStandardOutput() {
     PlanException e = assertThrows(PlanException.class,
-        () -> OutputTargets.of(null, null, null, "-", "-"));
+        () -> OutputTargets.of(null, null, null, null, "-", "-"));
     assertEquals("--report and --trace both write to standard output (-); send one of them to "
         + "a file", e.getMessage());
   }
 
   @Test
+  void theJunitExportAndMarkdownMayNotBothBeStandardOutput() {
+    PlanException e = assertThrows(PlanException.class,
+        () -> OutputTargets.of(null, null, "-", "-", null, null));
+    assertEquals("--export-markdown and --export-junit both write to standard output (-); send "
+        + "one of them to a file", e.getMessage());
+  }
+
+  @Test
   void anEmptyPathIsRefused() {
     PlanException e = assertThrows(PlanException.class,
-        () -> OutputTargets.of(null, "", null, null, null));
+        () -> OutputTargets.of(null, "", null, null, null, null));
     assertEquals("--export-csv: an empty path names no file", e.getMessage());
   }
 }

@@ -31,11 +31,15 @@ class RetryingDownloaderTest {
   private final FakeTime.FakeTicker ticker = time.ticker();
   private final FakeDownloader delegate = new FakeDownloader(ticker);
 
-  /** Returns scripted results in order, each taking a scripted time on the ticker. */
+  /**
+   * Returns scripted results in order, each taking a scripted time on the ticker, which is also
+   * the result's own elapsed time unless a wait before the attempt is scripted.
+   */
   static final class FakeDownloader implements Downloader {
     private final FakeTime.FakeTicker ticker;
     private final Deque<DownloadResult> results = new ArrayDeque<>();
     private final Deque<Duration> durations = new ArrayDeque<>();
+    private final Deque<Duration> before = new ArrayDeque<>();
     final List<DownloadRequest> requests = new ArrayList<>();
 
     FakeDownloader(FakeTime.FakeTicker ticker) {
@@ -43,7 +47,13 @@ class RetryingDownloaderTest {
     }
 
     FakeDownloader thenReturn(DownloadResult result, Duration takes) {
+      return thenReturn(result, Duration.ZERO, takes);
+    }
+
+    /** The attempt waits {@code waits} (a place, a worker's start) and then takes {@code takes}. */
+    FakeDownloader thenReturn(DownloadResult result, Duration waits, Duration takes) {
       results.add(result);
+      before.add(waits);
       durations.add(takes);
       return this;
     }
@@ -54,8 +64,10 @@ class RetryingDownloaderTest {
       if (results.isEmpty()) {
         throw new AssertionError("unexpected attempt " + requests.size());
       }
-      ticker.advance(durations.remove());
-      return results.remove();
+      Duration takes = durations.remove();
+      ticker.advance(before.remove().plus(takes));
+      DownloadResult result = results.remove();
+      return result.afterAttempts(result.attempts(), takes);
     }
   }
 
@@ -97,6 +109,20 @@ class RetryingDownloaderTest {
         "worker-3"), result);
     assertEquals(List.of(REQUEST), delegate.requests);
     assertEquals(List.of(), time.waits());
+  }
+
+  /**
+   * The time runs from when the first attempt really started: the wait before it (a per-host
+   * place, a worker JVM's start-up) is not the URL's.
+   */
+  @Test
+  void theWaitBeforeTheFirstAttemptIsNotCounted() {
+    delegate.thenReturn(status(500), ms(400), ms(10)).thenReturn(success(), ms(30));
+
+    DownloadResult result = downloader(3, 0.0).download(REQUEST);
+
+    assertEquals(ms(10 + 125 + 30), result.elapsed());
+    assertEquals(2, result.attempts());
   }
 
   @Test

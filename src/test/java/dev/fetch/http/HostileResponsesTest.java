@@ -139,6 +139,16 @@ class HostileResponsesTest {
   }
 
   @Test
+  void aCredentialHeaderWithAControlCharacterIsRejectedWithoutItsValue() throws IOException {
+    server = RawServer.replying(OK_HEAD + "Set-Cookie: sid=s3cret\u0007\r\n"
+        + "Content-Length: 0\r\n\r\n");
+
+    String error = single(run("threads")).get("error").asText();
+
+    assertEquals("protocol error: control character in a header: Set-Cookie: [redacted]", error);
+  }
+
+  @Test
   void aHugeStatusLineIsCutInTheMessage() throws IOException {
     server = RawServer.replying("HTTP/1.1 200 " + "x".repeat(10_000) + "\u0007\r\n\r\n");
 

@@ -23,6 +23,10 @@ import okio.Buffer;
  *   <li>{@code /trickle/N} — N bytes, 100 every 50 ms: never idle, but slow
  *   <li>{@code /stall} — sends headers, never the body
  *   <li>{@code /redirect/K} — K redirects, then {@code /bytes/10}
+ *   <li>{@code /redirect-to?url=U} — a 302 to U (another server, say)
+ *   <li>{@code /set-cookie/NAME=VALUE} — 200 with {@code Set-Cookie: NAME=VALUE; Path=/}, the
+ *       cookie's attributes taken from {@code ?attrs=} (e.g. {@code Max-Age=0}); with
+ *       {@code ?then=PATH}, a 302 to PATH that sets it
  *   <li>{@code /kill-once/ID} — 100 bytes, but the first response for ID carries the header
  *       that makes a worker process with test hooks halt mid-download ({@link TestHooks})
  *   <li>{@code /kill-always} — that header every time: kills every worker that tries it
@@ -86,6 +90,17 @@ public final class TestSite extends Dispatcher {
         int left = Integer.parseInt(arg);
         String next = left <= 1 ? "/bytes/10" : "/redirect/" + (left - 1);
         return new MockResponse.Builder().code(302).addHeader("Location", next).build();
+      case "redirect-to":
+        return new MockResponse.Builder().code(302)
+            .addHeader("Location", url.queryParameter("url")).build();
+      case "set-cookie":
+        String attrs = url.queryParameter("attrs");
+        String then = url.queryParameter("then");
+        MockResponse.Builder setting = new MockResponse.Builder()
+            .addHeader("Set-Cookie", url.pathSegments().get(1) + "; Path=/"
+                + (attrs == null ? "" : "; " + attrs));
+        return then == null ? setting.body("set").build()
+            : setting.code(302).addHeader("Location", then).build();
       default:
         return ok(new Buffer().writeUtf8(url.encodedPath()));
     }

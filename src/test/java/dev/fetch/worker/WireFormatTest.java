@@ -10,11 +10,16 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.download.HttpVersion;
+import dev.fetch.download.NetscapeCookie;
+import dev.fetch.download.Netrc;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.download.ProxySettings;
+import dev.fetch.download.RequestHeaders;
+import dev.fetch.download.RequestSettings;
 import dev.fetch.download.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -43,11 +48,77 @@ class WireFormatTest {
     assertEquals(settings, WireFormat.settings(WireFormat.parse(line)));
   }
 
+  /** Request settings with every component set, secrets included. */
+  static RequestSettings fullRequest() {
+    return RequestSettings.defaults()
+        .withHeaders(RequestHeaders.parse(List.of("Authorization: Bearer s3cret", "Accept:",
+            "X-Empty;")))
+        .withNetrc(Netrc.of(List.of(new Netrc.Entry("a.test", "alice", "pa ss\"word"),
+            new Netrc.Entry(null, null, "only-password"))))
+        .withCookies(List.of(new NetscapeCookie("a.test", true, "/x", true, true, 123, "n",
+            "v w")), "k=v; k2=v2", true, Path.of("/tmp/jar.txt"))
+        .withMaxRedirects(3)
+        .withRateLimit(2 << 20);
+  }
+
+  @Test
+  void requestSettingsTravelWhole() {
+    DownloadSettings settings = DownloadSettings.builder().request(fullRequest()).build();
+
+    String line = WireFormat.settings(settings);
+
+    assertEquals(settings, WireFormat.settings(WireFormat.parse(line)));
+    assertEquals(settings.request().headers().sent(),
+        WireFormat.settings(WireFormat.parse(line)).request().headers().sent());
+  }
+
+  @Test
+  void everyComponentOfTheRequestSettingsIsOnTheWire() {
+    String line = WireFormat.settings(DownloadSettings.builder().request(fullRequest()).build());
+    for (var component : RequestSettings.class.getRecordComponents()) {
+      String snake = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+      assertTrue(line.contains("\"request_" + snake), component.getName() + " missing from "
+          + line);
+    }
+  }
+
+  @Test
+  void cookiesTravelWithTasksAndResults() {
+    List<NetscapeCookie> cookies = List.of(
+        new NetscapeCookie("a.test", false, "/", false, false, 0, "a", "1"),
+        new NetscapeCookie("b.test", true, "/p", true, true, 99, "b", ""));
+    DownloadRequest request = new DownloadRequest(1, HttpUrl.get("http://a.test/"));
+    DownloadResult result = new DownloadResult.Success(1, "http://a.test/", 200, 3,
+        Duration.ZERO, 1, null);
+
+    assertEquals(cookies, WireFormat.task(WireFormat.parse(WireFormat.task(request, null,
+        cookies))).cookies());
+    assertEquals(cookies, WireFormat.cookies(WireFormat.parse(WireFormat.result(result,
+        cookies))));
+    assertEquals(List.of(), WireFormat.cookies(WireFormat.parse(WireFormat.result(result))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"request_headers:1\":\"s3cret\"", "\"request_headers:x\":\"A: 1\"",
+      "\"request_headers:0\":\"s3cret no colon\"", "\"request_cookies:0\":\"s3cret\"",
+      "\"request_netrc:1:password\":\"s3cret\",\"request_netrc:2:machine\":\"h\"",
+      "\"request_max_redirects\":-1", "\"request_cookie_engine\":\"yes\""})
+  void malformedRequestFieldsAreRejectedWithoutTheirValue(String field) {
+    String line = WireFormat.settings(DownloadSettings.defaults(1)).replace("}", "," + field
+        + "}").replace("\"request_max_redirects\":20,", field.contains("redirects") ? ""
+        : "\"request_max_redirects\":20,").replace("\"request_cookie_engine\":false,",
+        field.contains("engine") ? "" : "\"request_cookie_engine\":false,");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.settings(WireFormat.parse(line)));
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
   @Test
   void everyComponentOfTheSettingsRecordIsOnTheWire() {
     // A field added to DownloadSettings must be added to the wire format too (or workers lose
-    // it): each component has a field, in snake_case; a record's components each have one,
-    // named component_subcomponent.
+    // it): each component has a field, in snake_case; a record's plain-valued components each
+    // have one, named component_subcomponent (lists travel as indexed fields, tested apart).
     String line = WireFormat.settings(DownloadSettings.defaults(1));
     for (var component : DownloadSettings.class.getRecordComponents()) {
       if (component.getName().equals("network")) {
@@ -57,6 +128,11 @@ class WireFormatTest {
       assertTrue(line.contains("\"" + snake) , component.getName() + " missing from " + line);
       if (component.getType().isRecord()) {
         for (var inner : component.getType().getRecordComponents()) {
+          Class<?> type = inner.getType();
+          if (!type.isPrimitive() && !type.isEnum() && type != String.class
+              && type != Path.class) {
+            continue;
+          }
           String field = snake + "_" + snake(inner.getName());
           assertTrue(line.contains("\"" + field + "\":"), field + " missing from " + line);
         }

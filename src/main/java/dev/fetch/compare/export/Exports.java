@@ -1,5 +1,6 @@
 package dev.fetch.compare.export;
 
+import dev.fetch.compare.ComboResult;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.OutputTargets;
 import dev.fetch.compare.html.HtmlReport;
@@ -8,11 +9,12 @@ import dev.fetch.trace.TraceExport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a {@link Comparison} to every target of an {@link OutputTargets} through the one
- * {@link ExportWriter}: JSON, CSV, Markdown, the HTML report and the trace, in that order. The
- * formats are pure; this is the only place that picks one per target.
+ * {@link ExportWriter}: JSON, CSV, Markdown, JUnit XML, the HTML report and the trace, in that
+ * order. The formats are pure; this is the only place that picks one per target.
  */
 public final class Exports {
   private Exports() {}
@@ -34,6 +36,9 @@ public final class Exports {
     if (targets.markdown() != null) {
       writer.write(targets.markdown(), MarkdownExport.render(comparison));
     }
+    if (targets.junit() != null) {
+      writer.write(targets.junit(), JUnitExport.render(comparison));
+    }
     if (targets.report() != null) {
       writer.write(targets.report(), HtmlReport.render(comparison));
     }
@@ -42,12 +47,14 @@ public final class Exports {
     }
   }
 
-  /** Chrome Trace Event JSON of the first measured run of every combination. */
+  /** Chrome Trace Event JSON of the median run of every combination (as the report's). */
   static String trace(Comparison comparison) {
     List<TraceExport.Track> tracks = new ArrayList<>();
-    comparison.results().forEach(r -> r.runs().stream().filter(run -> !run.warmup())
-        .findFirst().ifPresent(run -> tracks.add(new TraceExport.Track(
-            r.combination().label() + " (run " + run.sequence() + ")", run.urls()))));
+    for (ComboResult r : comparison.results()) {
+      r.medianRun().ifPresent(run -> tracks.add(new TraceExport.Track(
+          r.combination().label() + " (run " + run.sequence() + ", " + String.format(Locale.ROOT,
+              "%.3f s", run.seconds()) + ")", run.urls())));
+    }
     return TraceExport.render(tracks);
   }
 }

@@ -34,17 +34,26 @@ final class ReportStyle {
       svg .tick { stroke: #444; }
       svg .grid { stroke: #e8e8e8; }
       svg .ci { stroke: #222; stroke-width: 1.5; }
-      svg .median { fill: #fff; stroke: #222; stroke-width: 1.5; }
-      svg .mean, svg .point, svg .bar, .swatch { fill: var(--c); background: var(--c); }
+      svg .mean { fill: #fff; stroke: #222; stroke-width: 1.5; }
+      svg .median-bar, svg .point, svg .bar, .swatch { fill: var(--c); background: var(--c); }
       svg .series { fill: none; stroke: var(--c); stroke-width: 2; }
       svg .point { stroke: #fff; stroke-width: 1.5; }
       svg .lane { fill: #fafafa; } svg .lane.odd { fill: #f0f0f0; }
       svg .bar { stroke: #fff; stroke-width: 1.5; } svg .dense .bar { stroke: none; }
       svg .bar.failed, .swatch.failed { fill: #e45756; background: #e45756; }
+      svg .bar.startup, .swatch.startup { fill: #bab0ac; background: #bab0ac; }
       svg .finish { stroke: #222; stroke-dasharray: 4 3; }
       .swatch { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px;
         vertical-align: -1px; border-radius: 2px; }
       p.legend, p.note, p.caption { color: #555; }
+      section.verdict { border-left: 6px solid; padding: 6px 14px; margin: 12px 0 18px; }
+      section.verdict.pass { background: #e9f6ec; border-color: #2e8540; }
+      section.verdict.fail { background: #fdecea; border-color: #c62828; }
+      section.verdict p.headline { font-size: 17px; font-weight: 600; margin: 4px 0; }
+      section.verdict ul { margin: 4px 0; padding-left: 20px; }
+      section.verdict li.fail strong { color: #c62828; }
+      section.verdict li.pass strong { color: #2e8540; }
+      ul.differences { color: #555; }
       """;
 
   private ReportStyle() {}

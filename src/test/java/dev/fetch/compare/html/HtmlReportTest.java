@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.fetch.compare.ComboResult;
 import dev.fetch.compare.Comparison;
 import dev.fetch.compare.RunRecord;
-import dev.fetch.compare.Speedup;
 import dev.fetch.compare.Stats;
+import dev.fetch.compare.stats.Ratio;
+import dev.fetch.trace.Lanes;
 import dev.fetch.trace.UrlRecord;
 import dev.fetch.testing.SampleComparison;
 import java.awt.image.BufferedImage;
@@ -34,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportTest {
   private static final Comparison SAMPLE = SampleComparison.build();
   private static final String HTML = HtmlReport.render(SAMPLE);
-  /** The first measured run of each mode's first combination, in report order. */
+  /** The median run of each mode's best combination, in report order. */
   private static final List<RunRecord> SHOWN = List.of(
-      HtmlReport.firstMeasured(SAMPLE.result(SampleComparison.SEQUENTIAL)).orElseThrow(),
-      HtmlReport.firstMeasured(SAMPLE.result(SampleComparison.THREADS_2)).orElseThrow());
+      SAMPLE.result(SampleComparison.SEQUENTIAL).medianRun().orElseThrow(),
+      SAMPLE.result(SampleComparison.THREADS_8).medianRun().orElseThrow());
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final long CHROMIUM_TIMEOUT_SECONDS = 60;
@@ -52,11 +53,14 @@ class HtmlReportTest {
   }
 
   @Test
-  void timeChartHasABarAWhiskerAndAMedianPerCombination() {
+  void timeChartHasABarAWhiskerWhereThereIsAnIntervalAndAMeanPerCombination() {
     String chart = svg(HTML, "<svg id=\"chart-times\"");
-    assertEquals(3, count(chart, "<rect class=\"mean"));
-    assertEquals(9, count(chart, "<line class=\"ci\""), "a whisker and two caps each");
-    assertEquals(3, count(chart, "<path class=\"median\""));
+    assertEquals(3, count(chart, "<rect class=\"median-bar"));
+    assertEquals(6, count(chart, "<line class=\"ci\""),
+        "a whisker and two caps each, but none for threads:2's five usable runs");
+    assertEquals(3, count(chart, "<circle class=\"mean\""));
+    assertTrue(chart.contains("threads:2: median 1.277 s, too few runs for a 95% interval"),
+        chart);
     assertTrue(chart.contains(">sequential:1 (ref)</text>"));
     assertTrue(chart.contains(">run time (s)</text>"));
   }
@@ -87,11 +91,19 @@ class HtmlReportTest {
       assertTrue(timeline.contains("aria-label=\"Timeline of run " + run.sequence() + " of "
           + run.combination().label()));
     }
-    assertEquals(1, SHOWN.get(1).failed(), "the fixture's failure is in a drawn run");
     String threads = timelines.get(1);
-    assertTrue(threads.indexOf(">worker-1</text>") < threads.indexOf(">worker-2</text>"));
-    assertTrue(threads.contains("<title>https://example.test/wiki/Portal:Geography\n"
-        + "failed: http (HTTP 503) · 0 bytes · "), "a failure's tooltip says what happened");
+    assertTrue(threads.indexOf(">worker-2</text>") < threads.indexOf(">worker-8</text>"));
+    assertTrue(HTML.contains("<h3>threads:8: run "), "threads' best combination is drawn");
+  }
+
+  @Test
+  void aFailuresTooltipSaysWhatHappened() {
+    RunRecord failedRun = SAMPLE.result(SampleComparison.THREADS_2).runs().stream()
+        .filter(RunRecord::hasFailures).findFirst().orElseThrow();
+    String timeline = Timeline.render(failedRun);
+    assertEquals(1, count(timeline, "<rect class=\"bar failed\""));
+    assertTrue(timeline.contains("<title>https://example.test/wiki/Portal:Geography\n"
+        + "failed: http (HTTP 503) · 0 bytes · "), timeline);
   }
 
   @Test
@@ -103,7 +115,7 @@ class HtmlReportTest {
     }
     urls.add(new UrlRecord(4, "ftp://x", null, null, 0, 0, 0, 1, "invalid_url"));
     RunRecord run = new RunRecord(SampleComparison.THREADS_8, 0, false, 0.1, 4, 1, 4, urls);
-    assertEquals(List.of("pool-3", "worker-1", "worker-2", "worker-10", Timeline.NO_WORKER),
+    assertEquals(List.of("pool-3", "worker-1", "worker-2", "worker-10", Lanes.NO_WORKER),
         Timeline.lanes(run));
     String timeline = Timeline.render(run);
     assertEquals(5, count(timeline, "<rect class=\"lane"));
@@ -120,10 +132,10 @@ class HtmlReportTest {
     assertTrue(HTML.contains(
         "search?q=&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;lang=en"));
 
-    Comparison hostile = new Comparison("<b>list</b> & \"co\"", SAMPLE.urls(), SAMPLE.bytes(),
-        SAMPLE.runs(), SAMPLE.warmup(), SAMPLE.seed(), SAMPLE.reference(),
-        SAMPLE.environment(), SAMPLE.results(), SAMPLE.bestWorkers(),
-        List.of("<img src=x onerror=alert(1)>"));
+    Comparison hostile = new Comparison("<b>list</b> & \"co\"", null, SAMPLE.urls(),
+        SAMPLE.bytes(), SAMPLE.runs(), SAMPLE.warmup(), SAMPLE.seed(), SAMPLE.confidence(),
+        SAMPLE.reference(), SAMPLE.environment(), SAMPLE.results(), SAMPLE.bestWorkers(),
+        SAMPLE.requirements(), SAMPLE.baseline(), List.of("<img src=x onerror=alert(1)>"));
     String html = HtmlReport.render(hostile);
     assertTrue(html.contains("<title>fetch compare: &lt;b&gt;list&lt;/b&gt; &amp; &quot;co&quot;"));
     assertTrue(html.contains("<li>&lt;img src=x onerror=alert(1)&gt;</li>"));
@@ -163,21 +175,19 @@ class HtmlReportTest {
       assertTrue(HTML.contains("<td>" + r.combination().label() + "</td><td class=\"num\">"
           + String.format(Locale.ROOT, "%.3f s", r.time().median()) + "</td>"), r.toString());
     }
-    Speedup fastest = SAMPLE.result(SampleComparison.THREADS_8).speedup();
-    String expected = String.format(Locale.ROOT, "%.1f ± %.1f×", fastest.ratio(),
-        fastest.stddev());
+    Ratio fastest = SAMPLE.result(SampleComparison.THREADS_8).speedup();
+    String expected = String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", fastest.estimate(),
+        fastest.low(), fastest.high());
     assertTrue(HTML.contains("<td class=\"num\">" + expected + "</td></tr>"), expected);
-    assertTrue(HTML.contains("<td class=\"num\">1 of 3</td>"), "threads:2's failed run");
-    assertTrue(HTML.contains("threads:2: 1 of 3 runs had failed URLs"));
+    assertTrue(HTML.contains("<td class=\"num\">1 of 6</td>"), "threads:2's failed run");
+    assertTrue(HTML.contains("<td class=\"num\">needs 6 runs</td>"), "threads:2's interval");
+    assertTrue(HTML.contains("threads:2: 1 of 6 runs had failed URLs"));
   }
 
   @Test
   void saysWhyThereIsNoWorkerChart() {
-    Comparison oneCountPerMode = new Comparison(SAMPLE.list(), SAMPLE.urls(), SAMPLE.bytes(),
-        SAMPLE.runs(), SAMPLE.warmup(), SAMPLE.seed(), SAMPLE.reference(), SAMPLE.environment(),
-        List.of(SAMPLE.result(SampleComparison.SEQUENTIAL),
-            SAMPLE.result(SampleComparison.THREADS_8)),
-        List.of(), List.of());
+    Comparison oneCountPerMode = with(List.of(SAMPLE.result(SampleComparison.SEQUENTIAL),
+        SAMPLE.result(SampleComparison.THREADS_8)));
     String html = HtmlReport.render(oneCountPerMode);
     assertFalse(html.contains("chart-workers"));
     assertFalse(html.contains("chart-throughput"));
@@ -190,18 +200,44 @@ class HtmlReportTest {
   void aCombinationWithoutUsableRunsShowsNoNumbers() {
     ComboResult threads = SAMPLE.result(SampleComparison.THREADS_2);
     ComboResult failed = new ComboResult(threads.combination(), Stats.EMPTY, Double.NaN,
-        Double.NaN, 3, Speedup.of(SAMPLE.result(SampleComparison.SEQUENTIAL).time(),
-        Stats.EMPTY), Double.NaN, threads.idealSeconds(), threads.runs());
-    Comparison comparison = new Comparison(SAMPLE.list(), SAMPLE.urls(), SAMPLE.bytes(),
-        SAMPLE.runs(), SAMPLE.warmup(), SAMPLE.seed(), SAMPLE.reference(), SAMPLE.environment(),
-        List.of(SAMPLE.result(SampleComparison.SEQUENTIAL), failed,
-            SAMPLE.result(SampleComparison.THREADS_8)),
-        List.of(), List.of());
+        Double.NaN, 6, Ratio.of(new double[0], SAMPLE.result(SampleComparison.SEQUENTIAL)
+        .times(), SAMPLE.confidence()), Double.NaN, threads.idealSeconds(), threads.runs());
+    Comparison comparison = with(List.of(SAMPLE.result(SampleComparison.SEQUENTIAL), failed,
+        SAMPLE.result(SampleComparison.THREADS_8)));
     String html = HtmlReport.render(comparison);
     assertFalse(html.contains("NaN") || html.contains("Infinity"));
     assertTrue(html.contains(">no run without failed URLs</text>"));
     assertTrue(html.contains("<td>threads:2</td><td class=\"num\">–</td>"));
     assertEquals(2, count(svg(html, "<svg id=\"chart-workers\""), "<circle class=\"point"));
+  }
+
+  /** The sample with other results, no checks, no baseline and no warnings. */
+  private static Comparison with(List<ComboResult> results) {
+    return new Comparison(SAMPLE.list(), SAMPLE.listSha256(), SAMPLE.urls(), SAMPLE.bytes(),
+        SAMPLE.runs(), SAMPLE.warmup(), SAMPLE.seed(), SAMPLE.confidence(), SAMPLE.reference(),
+        SAMPLE.environment(), results, List.of(), List.of(), null, List.of());
+  }
+
+  @Test
+  void theVerdictBannerComesFirstAndSaysWhatFailed() {
+    int banner = HTML.indexOf("<section class=\"verdict fail\">");
+    assertTrue(banner > 0 && banner < HTML.indexOf("<h1>"), "the banner before anything else");
+    assertTrue(HTML.contains("<p class=\"headline\">3 of 7 checks failed</p>"), HTML);
+    assertEquals(4, count(HTML, "<li class=\"pass\"><strong>PASS</strong>"));
+    assertEquals(3, count(HTML, "<li class=\"fail\"><strong>FAIL</strong>"));
+    assertTrue(HTML.contains("<li class=\"fail\"><strong>FAIL</strong> <code>threads:8 at "
+        + "most 10% slower than the baseline</code>: 19.4% slower"), HTML);
+    assertFalse(with(SAMPLE.results()).toString().isEmpty());
+    assertFalse(HtmlReport.render(with(SAMPLE.results())).contains("class=\"verdict"),
+        "no banner without checks");
+  }
+
+  @Test
+  void theBaselineSectionShowsEachCombinationAndWhatDiffers() {
+    assertTrue(HTML.contains("<h2>Against the baseline</h2>"));
+    assertTrue(HTML.contains("<li>cores: 4 then, 8 now</li>"), HTML);
+    assertTrue(HTML.contains("<td>sequential:1</td><td class=\"num\">"), HTML);
+    assertTrue(HTML.contains("<td class=\"num\">~</td>"), "no change is ~");
   }
 
   @Test
