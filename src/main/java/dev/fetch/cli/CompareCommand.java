@@ -15,18 +15,20 @@ import dev.fetch.compare.export.CompareTable;
 import dev.fetch.compare.export.Exports;
 import dev.fetch.compare.export.JsonExport;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.input.InputException;
-import dev.fetch.input.UrlLists;
+import dev.fetch.engine.RemoteLists;
+import dev.fetch.engine.RunContext;
+import dev.fetch.input.Input;
+import dev.fetch.input.Inputs;
+import dev.fetch.input.UrlListReader;
 import dev.fetch.output.ExportWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,12 +67,21 @@ import picocli.CommandLine.Spec;
         "3:a --require or --max-regression check failed, or had too few runs to be judged",
         "69:a mode cannot run on this Java",
         "130:interrupted"})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer>, InputArguments.Holder {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "URL list, or - for standard "
-      + "input (read once, replayed for every run).")
-  String input;
+  @Parameters(arity = "0..*", paramLabel = "URL|FILE",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "What to download in every run, as for fetch: http(s) URLs and URL lists "
+          + "(- for standard input, read once and replayed for every run; with none named, "
+          + "standard input when it is a pipe).")
+  List<String> urlsAndLists;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE|URL|-",
+      parameterConsumer = InputArguments.Consumer.class,
+      description = "A URL list, as for fetch: a file, -, or an http(s) URL downloaded once "
+          + "before the runs. Repeatable.")
+  List<String> lists;
 
   @Mixin CompareOptions options;
 
@@ -87,20 +98,25 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
   boolean quiet;
 
-  private final InputStream stdin;
-  private final Interrupts interrupts;
+  private final Outside outside;
+  private final InputArguments inputArguments = new InputArguments();
 
   /**
-   * Makes the executor of the runs from the list's bytes (null unless the list is standard
-   * input). The real one fetches; tests put a fake here, so the output does not depend on
-   * timing.
+   * Makes the executor of the runs from the inputs (lists at URLs downloaded) and the bytes of
+   * standard input (empty unless it is one of them). The real one fetches; tests put a fake
+   * here, so the output does not depend on timing.
    */
-  Function<byte[], RunExecutor> executors = listBytes -> new FetchRunExecutor(input, listBytes,
-      settings(), reuseConnections, Diagnostics.to(spec.commandLine().getErr(), false));
+  BiFunction<Inputs, byte[], RunExecutor> executors = (inputs, stdinBytes) ->
+      new FetchRunExecutor(inputs, stdinBytes, settings(), reuseConnections,
+          Diagnostics.to(spec.commandLine().getErr(), false));
 
-  CompareCommand(InputStream stdin, Interrupts interrupts) {
-    this.stdin = stdin;
-    this.interrupts = interrupts;
+  CompareCommand(Outside outside) {
+    this.outside = outside;
+  }
+
+  @Override
+  public InputArguments inputArguments() {
+    return inputArguments;
   }
 
   @Override
@@ -108,16 +124,28 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    byte[] listBytes = input.equals("-") ? stdin.readAllBytes() : null;
-    ComparePlan plan = plan(listBytes);
+    Inputs inputs = inputArguments.inputs(spec, outside.stdinIsTerminal(), List.of());
+    if (!inputs.toDownload().isEmpty()) {
+      checkBeforeTheList(inputs);
+      try {
+        inputs = downloadLists(inputs, err);
+      } catch (InterruptedException e) {
+        err.println("fetch compare: interrupted while downloading a list");
+        err.flush();
+        return ExitCodes.INTERRUPTED;
+      }
+    }
+    byte[] stdinBytes = inputs.readStandardInput() ? outside.stdin().readAllBytes()
+        : new byte[0];
+    ComparePlan plan = plan(inputs, stdinBytes);
     OutputTargets outputs = plan.outputs();
     ExportWriter writer = new ExportWriter(out);
-    RunExecutor executor = executors.apply(listBytes);
+    RunExecutor executor = executors.apply(inputs, stdinBytes);
     Benchmark benchmark = new Benchmark(executor, Environment.current(VersionProvider.version(),
         Instant.now().toString()));
     long[] done = {0};
     Comparison comparison;
-    Interrupts.Watch watch = interrupts.watch(benchmark::cancel);
+    Interrupts.Watch watch = outside.interrupts().watch(benchmark::cancel);
     try {
       comparison = benchmark.run(plan, (record, total, soFar) -> {
         done[0]++;
@@ -148,30 +176,49 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Everything asked for, checked before any run: a problem is a usage error. */
-  private ComparePlan plan(byte[] listBytes) {
-    long urls = countUrls(listBytes);
+  private ComparePlan plan(Inputs inputs, byte[] stdinBytes) {
+    long urls = countUrls(inputs, stdinBytes);
     try {
-      String sha256 = listBytes != null ? ListDigest.of(listBytes)
-          : ListDigest.of(Path.of(input));
-      return options.plan(listName(), urls, sha256);
+      return options.plan(inputs.names(), urls, ListDigest.of(inputs, stdinBytes));
     } catch (PlanException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
-  private long countUrls(byte[] listBytes) {
-    InputStream source = listBytes == null ? InputStream.nullInputStream()
-        : new ByteArrayInputStream(listBytes);
-    long count = UrlLists.count(input, source);
-    if (count == 0) {
-      throw InputException.noUrls(listName());
+  /** The options, checked before the first request: the one for a list at a URL. */
+  private void checkBeforeTheList(Inputs inputs) {
+    try {
+      options.checkBeforeTheList(inputs.names());
+    } catch (PlanException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return count;
   }
 
-  /** How messages and exports name the list, control characters escaped. */
-  private String listName() {
-    return input.equals("-") ? UrlLists.STDIN_NAME : Diagnostics.printable(input);
+  /** Downloads the lists given by URL, once for every run; a signal stops it. */
+  private Inputs downloadLists(Inputs inputs, PrintWriter err) throws InterruptedException {
+    RemoteLists remote = new RemoteLists(settings(), new RunContext(outside.stdin(),
+        outside.time(), Diagnostics.to(err, false), null));
+    try (Interrupts.Watch watch = outside.interrupts().watch(remote::cancel)) {
+      return remote.download(inputs);
+    }
+  }
+
+  private static long countUrls(Inputs inputs, byte[] stdinBytes) {
+    long count = 0;
+    for (Input input : inputs.all()) {
+      if (input instanceof Input.StandardInput) {
+        try (UrlListReader reader = new UrlListReader(Input.StandardInput.NAME,
+            new ByteArrayInputStream(stdinBytes))) {
+          count += reader.countRest();
+        }
+      } else {
+        count += input.countUrlLines();
+      }
+    }
+    if (count == 0) {
+      throw inputs.noUrls();
+    }
+    return count;
   }
 
   private DownloadSettings settings() {

@@ -102,6 +102,20 @@ final class CompareOptions {
    * @throws dev.fetch.compare.PlanException naming the option at fault
    */
   ComparePlan plan(String name, long urls, String sha256) {
+    return plan(name, urls, sha256, true);
+  }
+
+  /**
+   * Checks every option that does not depend on the list's content, before a list at a URL is
+   * downloaded: all but the baseline's check that it measured the same list.
+   *
+   * @throws dev.fetch.compare.PlanException naming the option at fault
+   */
+  void checkBeforeTheList(String name) {
+    plan(name, 1, null, false);
+  }
+
+  private ComparePlan plan(String name, long urls, String sha256, boolean listKnown) {
     OutputTargets outputs = OutputTargets.of(exportJson, exportCsv, exportMarkdown, exportJunit,
         report, trace);
     return ComparePlan.builder()
@@ -114,7 +128,7 @@ final class CompareOptions {
         .warmup(warmup)
         .seed(seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48))
         .confidence(confidence)
-        .baselineFile(baseline, allowDifferentList)
+        .baselineFile(baseline, allowDifferentList || !listKnown)
         .maxRegression(maxRegression)
         .outputs(outputs)
         .build();

@@ -11,6 +11,7 @@ import dev.fetch.compare.PlanException;
 import dev.fetch.compare.export.CompareTable;
 import dev.fetch.compare.export.Exports;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.input.Inputs;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.ExportWriter;
@@ -113,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
       DownloadSettings settings = DownloadSettings.builder().workers(workers).retries(0)
           .userAgent("fetch-demo/" + VersionProvider.version())
           .network(NetworkProperties.current()).build();
-      FetchRunExecutor executor = new FetchRunExecutor("-", list, settings, false,
+      FetchRunExecutor executor = new FetchRunExecutor(Inputs.of("-"), list, settings, false,
           Diagnostics.to(err, false));
       Benchmark benchmark = new Benchmark(executor, Environment.current(
           VersionProvider.version(), Instant.now().toString()));

@@ -39,7 +39,7 @@ public final class FetchCommandLine {
     // Subcommands first: the settings below apply to the commands present when they are made.
     cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
-    cli.addSubcommand("compare", new CompareCommand(outside.stdin(), outside.interrupts()));
+    cli.addSubcommand("compare", new CompareCommand(outside));
     cli.setResourceBundle(new HelpValues());
     cli.setOut(out);
     cli.setErr(err);

@@ -2,6 +2,7 @@ package dev.fetch.compare;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.engine.DownloadPlan;
+import dev.fetch.input.Inputs;
 import dev.fetch.engine.DownloadRun;
 import dev.fetch.engine.RunContext;
 import dev.fetch.engine.RunSummary;
@@ -24,7 +25,7 @@ import okhttp3.ConnectionPool;
  * {@code reuseConnections}. {@link #cancel()} stops the run in progress and every later one.
  */
 public final class FetchRunExecutor implements RunExecutor {
-  private final String input;
+  private final Inputs inputs;
   private final byte[] stdin;
   private final DownloadSettings settings;
   private final ConnectionPool sharedPool;
@@ -33,13 +34,14 @@ public final class FetchRunExecutor implements RunExecutor {
   private volatile boolean cancelled;
 
   /**
-   * @param input the list: a path, or {@code -} with its bytes in {@code stdin}
+   * @param inputs the URLs and lists, every list at a URL downloaded, standard input (if one of
+   *     them) read whole into {@code stdin}: replayed for every run
    * @param settings how URLs are downloaded; the concurrency is each slot's worker count
    * @param diagnostics where warnings go (a worker process that crashed, say)
    */
-  public FetchRunExecutor(String input, byte[] stdin, DownloadSettings settings,
+  public FetchRunExecutor(Inputs inputs, byte[] stdin, DownloadSettings settings,
       boolean reuseConnections, Diagnostics diagnostics) {
-    this.input = input;
+    this.inputs = inputs;
     this.stdin = stdin;
     this.settings = settings;
     this.diagnostics = diagnostics;
@@ -49,7 +51,7 @@ public final class FetchRunExecutor implements RunExecutor {
   @Override
   public RunRecord run(Slot slot, int sequence) throws InterruptedException {
     Combination c = slot.combination();
-    DownloadPlan plan = new DownloadPlan(input, c.mode(), Order.COMPLETION,
+    DownloadPlan plan = new DownloadPlan(inputs, c.mode(), Order.COMPLETION,
         settings.withWorkers(c.workers()));
     List<UrlRecord> urls = new ArrayList<>();
     RunContext context = RunContext.of(

@@ -73,7 +73,7 @@ class CompareCommandTest {
     all[0] = "compare";
     System.arraycopy(args, 0, all, 1, args.length);
     return Cli.runWith(cli -> ((CompareCommand) cli.getSubcommands().get("compare").getCommand())
-        .executors = listBytes -> fake, interrupts, InputStream.nullInputStream(), all);
+        .executors = (inputs, stdinBytes) -> fake, interrupts, InputStream.nullInputStream(), all);
   }
 
   private static FakeRunExecutor scripted() {
