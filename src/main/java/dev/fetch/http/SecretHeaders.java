@@ -1,13 +1,16 @@
 package dev.fetch.http;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The headers whose values are credentials — {@code Authorization}, {@code Proxy-Authorization},
- * {@code Cookie} and {@code Set-Cookie} — shown as {@value #REDACTED} wherever a header is shown
- * ({@code -v}, an error message), and, but for {@code Set-Cookie}, never sent to another origin on
- * a redirect. Stateless.
+ * {@code Cookie} and {@code Set-Cookie}, and any header whose name says it holds one
+ * ({@code X-Api-Key}, {@code X-Auth-Token}, {@code X-CSRF-Token}, {@code Private-Token}, …) —
+ * shown as {@value #REDACTED} wherever a header is shown ({@code -v}, an error message). The four
+ * named ones (but {@code Set-Cookie}) are also never sent to another origin on a redirect; other
+ * {@code -H} headers follow redirects, as curl's do. Stateless.
  */
 final class SecretHeaders {
   static final String REDACTED = "[redacted]";
@@ -16,9 +19,14 @@ final class SecretHeaders {
 
   private SecretHeaders() {}
 
-  /** Whether the value of header {@code name} is a credential. */
+  /** Words that make a header's name say its value is a credential. */
+  private static final List<String> SECRET_WORDS = List.of("auth", "token", "secret", "passw",
+      "key", "session", "signature", "credential", "csrf", "xsrf", "cookie", "jwt");
+
+  /** Whether the value of header {@code name} is, or says it is, a credential. */
   static boolean isSecret(String name) {
-    return SECRET.contains(name.toLowerCase(Locale.ROOT));
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SECRET.contains(lower) || SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
   /** {@code value}, or {@value #REDACTED} when the header's value is a credential. */
