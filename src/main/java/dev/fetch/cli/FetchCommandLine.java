@@ -136,8 +136,9 @@ public final class FetchCommandLine {
 
   /**
    * Makes the objects picocli instantiates itself, the mixins of every command: the request
-   * options get the environment ({@code HOME} for {@code --netrc}) from {@link Outside}, not from
-   * the JVM, so tests give their own.
+   * and connection options get the environment ({@code HOME} for {@code --netrc},
+   * {@code http_proxy} and its kin) from {@link Outside}, not from the JVM, so tests give their
+   * own.
    */
   private static final class Factory implements CommandLine.IFactory {
     private final Outside outside;
@@ -150,6 +151,9 @@ public final class FetchCommandLine {
     public <K> K create(Class<K> type) throws Exception {
       if (type == RequestOptions.class) {
         return type.cast(new RequestOptions(outside.env()));
+      }
+      if (type == ConnectionOptions.class) {
+        return type.cast(new ConnectionOptions(outside.env()));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -38,6 +38,8 @@ final class HttpOptions {
   String userAgent;
 
   @Mixin RequestOptions request;
+  @Mixin ConnectionOptions connection;
+
 
   /**
    * The settings these options ask for, with the JVM network properties in effect: the one record
@@ -68,6 +70,9 @@ final class HttpOptions {
         .outputDir(outputDir)
         .network(NetworkProperties.current())
         .request(request.settings(spec))
+        .proxy(connection.proxy(spec))
+        .tls(connection.tls(spec))
+        .httpVersion(connection.httpVersion(spec))
         .build();
   }
 

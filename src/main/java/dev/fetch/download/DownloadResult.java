@@ -29,6 +29,12 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
   /** The name of the worker that ran the download, or {@code null} when none did. */
   String worker();
 
+  /**
+   * The HTTP version of the last response, as ALPN names it ({@code "http/1.1"}, {@code "h2"},
+   * {@code "http/1.0"}), or {@code null} when no response was received.
+   */
+  String protocol();
+
   default boolean succeeded() {
     return this instanceof Success;
   }
@@ -39,10 +45,17 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
   /** A URL downloaded completely with a status below 400. */
   record Success(
       int index, String url, Integer status, long bytes, Duration elapsed, int attempts,
-      String worker) implements DownloadResult {
+      String worker, String protocol) implements DownloadResult {
+
+    /** A success whose protocol is not known (tests, fakes). */
+    public Success(int index, String url, Integer status, long bytes, Duration elapsed,
+        int attempts, String worker) {
+      this(index, url, status, bytes, elapsed, attempts, worker, null);
+    }
+
     @Override
     public Success afterAttempts(int attempts, Duration elapsed) {
-      return new Success(index, url, status, bytes, elapsed, attempts, worker);
+      return new Success(index, url, status, bytes, elapsed, attempts, worker, protocol);
     }
   }
 
@@ -52,11 +65,18 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
    * @param kind why, in one word of the output schema
    * @param message a one-line explanation for people, free of credentials
    * @param retryAfter the wait the server asked for before a retry ({@code Retry-After}), or null
+   * @param protocol the HTTP version of the response, or null when none was received
    */
   record Failure(
       int index, String url, Integer status, long bytes, Duration elapsed, int attempts,
-      String worker, ErrorKind kind, String message, Duration retryAfter)
+      String worker, ErrorKind kind, String message, Duration retryAfter, String protocol)
       implements DownloadResult {
+
+    /** A failure with no response, or whose protocol is not known. */
+    public Failure(int index, String url, Integer status, long bytes, Duration elapsed,
+        int attempts, String worker, ErrorKind kind, String message, Duration retryAfter) {
+      this(index, url, status, bytes, elapsed, attempts, worker, kind, message, retryAfter, null);
+    }
 
     /** A failure found before any request was made, such as an invalid input line. */
     public static Failure beforeRequest(int index, String url, ErrorKind kind, String message) {
@@ -65,8 +85,8 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
 
     @Override
     public Failure afterAttempts(int attempts, Duration elapsed) {
-      return new Failure(
-          index, url, status, bytes, elapsed, attempts, worker, kind, message, retryAfter);
+      return new Failure(index, url, status, bytes, elapsed, attempts, worker, kind, message,
+          retryAfter, protocol);
     }
   }
 }

@@ -11,7 +11,10 @@ public enum ErrorKind {
   INVALID_URL,
   /** The host name could not be resolved. */
   DNS,
-  /** No connection could be made (refused, unreachable, TLS handshake failed). */
+  /**
+   * No connection could be made: refused, unreachable, dropped during the TLS handshake, or a
+   * proxy that refused the tunnel.
+   */
   CONNECT,
   /** The connect, read or whole-request timeout expired. */
   TIMEOUT,
@@ -39,7 +42,14 @@ public enum ErrorKind {
    * {@code Content-Length} and {@code Transfer-Encoding}, a bad chunk, control characters in a
    * header. A server that sends this will send it again: not retried.
    */
-  PROTOCOL;
+  PROTOCOL,
+  /**
+   * TLS refused the server: its certificate is self-signed, expired, issued by an authority not
+   * trusted ({@code --cacert}) or for another host name, or the handshake failed (no common
+   * protocol version or cipher, an alert, not TLS at all). Asking again gets the same answer:
+   * not retried. A handshake that stalls is a {@link #TIMEOUT}; one cut off is {@link #CONNECT}.
+   */
+  TLS;
 
   /** The name used in machine-readable output, e.g. {@code invalid_url}. */
   public String wireName() {

@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Retried: transport failures (connect, timeout, truncated body, other I/O) and the statuses
  * 408, 429 and 5xx. Not retried: invalid URLs, unknown hosts, failures to write to local storage,
- * responses that break HTTP ({@code protocol}), bodies over {@code --max-size}, and every other
+ * responses that break HTTP ({@code protocol}), bodies over {@code --max-size}, TLS refusals (a
+ * certificate or handshake the server will present again), and every other
  * status. The wait
  * doubles from {@code baseDelay} up to {@code maxDelay}, with jitter between half and all of it;
  * a server's {@code Retry-After} replaces it, capped at {@code maxRetryAfter}.

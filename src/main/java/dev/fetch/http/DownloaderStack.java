@@ -147,6 +147,8 @@ public final class DownloaderStack implements Downloaders, AutoCloseable {
         built = built.newBuilder().addNetworkInterceptor(networkInterceptor).build();
       }
       client = built;
+      log.debug(() -> "connections: " + settings.proxy() + ", " + settings.tls() + ", "
+          + settings.httpVersion());
       http = new OkHttpDownloader(built, bodies, settings, time, log, cookies, limiter);
       if (limiter.limited()) {
         log.debug(() -> "--limit-rate: these downloads share " + limiter.bytesPerSecond()

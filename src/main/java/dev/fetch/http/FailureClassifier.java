@@ -10,7 +10,12 @@ import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
-/** Maps an I/O failure to the {@link ErrorKind} and one-line message users see. */
+/**
+ * Maps an I/O failure to the {@link ErrorKind} and one-line message users see. A TLS failure is
+ * {@code tls} with a plain reason ({@link TlsFailures}) unless the network cut the handshake
+ * short ({@code connect}); a proxy that refuses the tunnel is {@code http}, like a 407 to a
+ * plain request.
+ */
 final class FailureClassifier {
   private FailureClassifier() {}
 
@@ -39,9 +44,15 @@ final class FailureClassifier {
     if (e instanceof UnknownHostException) {
       return ErrorKind.DNS;
     }
-    if (e instanceof ConnectException || e instanceof NoRouteToHostException
-        || e instanceof SSLException || tlsFailureIn(e) != null) {
+    SSLException tls = tlsFailureIn(e);
+    if (tls != null) {
+      return TlsFailures.cutShort(tls) ? ErrorKind.CONNECT : ErrorKind.TLS;
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return ErrorKind.CONNECT;
+    }
+    if (proxyRefusal(e) != null) {
+      return ErrorKind.HTTP;
     }
     if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many")) {
       return ErrorKind.HTTP;
@@ -61,10 +72,14 @@ final class FailureClassifier {
    * it is what the user can act on.
    */
   static String message(IOException e, ErrorKind kind) {
-    Throwable told = tlsFailureIn(e);
-    if (told == null) {
-      told = e;
+    SSLException tls = tlsFailureIn(e);
+    if (kind == ErrorKind.TLS && tls != null) {
+      return "TLS: " + SafeText.of(TlsFailures.explain(tls), 2 * ProtocolViolation.MAX_LENGTH);
     }
+    if (kind == ErrorKind.HTTP && proxyRefusal(e) != null) {
+      return proxyRefusal(e);
+    }
+    Throwable told = tls != null ? tls : e;
     String detail = told.getMessage() == null ? told.getClass().getSimpleName()
         : SafeText.of(told.getMessage(), 2 * ProtocolViolation.MAX_LENGTH);
     if (told instanceof SSLException) {
@@ -91,15 +106,38 @@ final class FailureClassifier {
     }
   }
 
+  /**
+   * What a refusal to go on means in words, or null if {@code e} is not one: a proxy's refusal
+   * of a {@code CONNECT} tunnel (OkHttp says {@code Failed to authenticate with proxy} after a
+   * 407 to credentials sent, {@code Unexpected response code for CONNECT: 403} otherwise), or a
+   * redirect from an h2c URL to https that OkHttp refuses to take with prior knowledge.
+   */
+  private static String proxyRefusal(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith(HttpVersions.PRIOR_KNOWLEDGE_OVER_TLS)) {
+      return "redirect to https:// not followed: with --http2, http:// URLs use HTTP/2 with "
+          + "prior knowledge (h2c), which cannot go on over TLS";
+    }
+    if (message.equals("Failed to authenticate with proxy")) {
+      return "proxy authentication failed: 407 to CONNECT (check the proxy's user:password)";
+    }
+    String unexpected = "Unexpected response code for CONNECT: ";
+    if (message.startsWith(unexpected)) {
+      return "proxy refused CONNECT: HTTP "
+          + SafeText.of(message.substring(unexpected.length()), ProtocolViolation.MAX_LENGTH);
+    }
+    return null;
+  }
+
   /** The TLS failure among {@code e}, its causes and the failures suppressed with it, or null. */
-  private static Throwable tlsFailureIn(Throwable e) {
+  private static SSLException tlsFailureIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
-        return t;
+        return (SSLException) t;
       }
       for (Throwable suppressed : t.getSuppressed()) {
         if (suppressed instanceof SSLException) {
-          return suppressed;
+          return (SSLException) suppressed;
         }
       }
       if (t.getCause() == t) {

@@ -27,7 +27,9 @@ import javax.net.ssl.X509TrustManager;
  * {@link HttpClients}) the whole handshake is bounded too, so a server that trickles its
  * handshake a byte at a time is stopped at the same bound.
  *
- * <p>Stateless apart from its delegate; thread-safe.
+ * <p>Stateless apart from its delegate; thread-safe. Equal to another over an equal delegate with
+ * the same bound, so that OkHttp's pool, which compares socket factories, shares connections
+ * between clients built from equal settings.
  */
 final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
@@ -99,6 +101,18 @@ final class HandshakeTimeoutSocketFactory extends SSLSocketFactory {
       plain.arm(timeoutMillis);
     }
     return tls;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HandshakeTimeoutSocketFactory
+        && ((HandshakeTimeoutSocketFactory) other).delegate.equals(delegate)
+        && ((HandshakeTimeoutSocketFactory) other).timeoutMillis == timeoutMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * delegate.hashCode() + timeoutMillis;
   }
 
   @Override

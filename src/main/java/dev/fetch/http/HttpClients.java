@@ -6,15 +6,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 
 /**
  * Builds the one OkHttp client a run shares between all its workers. Redirects are followed up to
  * OkHttp's own bound of 20 hops; only http and https targets are followed. The connect timeout
- * covers the TLS handshake too ({@link HandshakeTimeoutSocketFactory}).
+ * covers the TLS handshake too ({@link HandshakeTimeoutSocketFactory}). The settings' proxies
+ * ({@link SettingsProxySelector}, {@link ProxyCredentials}), trust ({@link TlsTrust}) and HTTP
+ * version ({@link HttpVersions}) are applied here, the one place, for every mode.
  */
 public final class HttpClients {
   private HttpClients() {}
@@ -42,15 +44,16 @@ public final class HttpClients {
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
         ? Math.min(settings.perHost(), settings.workers()) : settings.workers());
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    int handshakeMillis = HandshakeTimeoutSocketFactory.handshakeMillis(
-        settings.connectTimeout(), settings.timeout());
-    if (handshakeMillis > 0) {
-      X509TrustManager trust = HandshakeTimeoutSocketFactory.platformTrustManager();
-      builder.sslSocketFactory(new HandshakeTimeoutSocketFactory(
-          HandshakeTimeoutSocketFactory.platformFactory(trust), handshakeMillis), trust);
-      builder.socketFactory(HandshakeDeadlineSocket.factory());
+    tls(builder, settings);
+    if (!settings.proxy().isJvm()) {
+      builder.proxySelector(new SettingsProxySelector(settings.proxy()));
+      if (ProxyCredentials.needed(settings.proxy())) {
+        ProxyCredentials credentials = new ProxyCredentials(settings.proxy());
+        builder.proxyAuthenticator(credentials).addNetworkInterceptor(credentials);
+      }
     }
     return builder
+        .protocols(HttpVersions.protocols(settings.httpVersion()))
         .dispatcher(dispatcher)
         .connectionPool(pool)
         .connectTimeout(settings.connectTimeout())
@@ -60,6 +63,35 @@ public final class HttpClients {
         .followRedirects(true)
         .followSslRedirects(true)
         .build();
+  }
+
+  /** Trust and the handshake's bound: the same socket factory for equal settings. */
+  private static void tls(OkHttpClient.Builder builder, DownloadSettings settings) {
+    TlsTrust trust = TlsTrust.of(settings.tls());
+    int handshakeMillis = HandshakeTimeoutSocketFactory.handshakeMillis(
+        settings.connectTimeout(), settings.timeout());
+    builder.sslSocketFactory(handshakeMillis > 0
+        ? new HandshakeTimeoutSocketFactory(trust.socketFactory(), handshakeMillis)
+        : trust.socketFactory(), trust.trustManager());
+    if (handshakeMillis > 0) {
+      builder.socketFactory(HandshakeDeadlineSocket.factory());
+    }
+    if (trust.hostnameVerifier() != null) {
+      builder.hostnameVerifier(trust.hostnameVerifier());
+    }
+  }
+
+  /**
+   * The client for plain {@code http://} URLs of a run whose HTTPS client is {@code client}:
+   * the same one, or with {@code --http2} one that uses HTTP/2 with prior knowledge.
+   */
+  public static OkHttpClient cleartext(OkHttpClient client, DownloadSettings settings) {
+    return HttpVersions.cleartext(client, settings.httpVersion());
+  }
+
+  /** The name results give a response's protocol: {@code "http/1.1"}, {@code "h2"}, … */
+  public static String protocolName(Protocol protocol) {
+    return HttpVersions.name(protocol);
   }
 
   /** Names the dispatcher's threads, for results and logs, in a way OkHttp's renaming keeps. */

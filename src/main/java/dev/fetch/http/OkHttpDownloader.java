@@ -56,6 +56,8 @@ import okio.Okio;
  */
 public final class OkHttpDownloader implements Downloader {
   private final OkHttpClient client;
+  /** The client for plain http:// URLs: {@link #client}, or h2c with {@code --http2}. */
+  private final OkHttpClient cleartext;
   private final BodySink sink;
   private final Ticker ticker;
   private final Clock wallClock;
@@ -118,6 +120,7 @@ public final class OkHttpDownloader implements Downloader {
     }
     this.client = builder.eventListenerFactory(call -> HANDSHAKES).build();
     this.requests = new RequestFactory(settings);
+    this.cleartext = HttpClients.cleartext(this.client, settings);
     this.sink = sink;
     this.ticker = time.ticker();
     this.wallClock = time.wallClock();
@@ -180,7 +183,7 @@ public final class OkHttpDownloader implements Downloader {
 
   private Call newCall(Attempt attempt) {
     Request request = requests.first(attempt.request.url()).tag(Attempt.class, attempt).build();
-    Call call = client.newCall(request);
+    Call call = (request.isHttps() ? client : cleartext).newCall(request);
     active.add(call);
     if (cancelled) {
       call.cancel();
@@ -194,6 +197,8 @@ public final class OkHttpDownloader implements Downloader {
     DownloadRequest request = attempt.request;
     try (response) {
       int status = response.code();
+      attempt.protocol = HttpClients.protocolName(response.protocol());
+      log.debug(() -> request.displayUrl() + ": " + attempt.protocol + " " + status);
       CountingSource counted = new CountingSource(response.body().source(), maxSize);
       BufferedSource body = Okio.buffer(counted);
       if (status >= 300) {
@@ -210,7 +215,8 @@ public final class OkHttpDownloader implements Downloader {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
       DownloadResult.Success success = new DownloadResult.Success(request.index(),
-          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current());
+          request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current(),
+          attempt.protocol);
       log.debug(() -> success.url() + ": " + status + " with " + bytes + " bytes in "
           + success.elapsed().toMillis() + " ms");
       return success;
@@ -267,6 +273,8 @@ public final class OkHttpDownloader implements Downloader {
     private volatile long start;
     /** A TLS handshake has started and not finished; written by {@link #HANDSHAKES}. */
     volatile boolean inHandshake;
+    /** The protocol of the response, once it has arrived ({@code "h2"}), else null. */
+    volatile String protocol;
 
     Attempt(DownloadRequest request) {
       this.request = request;
@@ -290,7 +298,7 @@ public final class OkHttpDownloader implements Downloader {
       }
       DownloadResult.Failure failure = new DownloadResult.Failure(request.index(),
           request.displayUrl(), status, bytes, elapsed(), 1, WorkerNames.current(), kind,
-          message, null);
+          message, null, protocol);
       log.debug(() -> failure.url() + ": failed after " + bytes + " bytes: "
           + failure.message());
       return failure;
@@ -304,7 +312,7 @@ public final class OkHttpDownloader implements Downloader {
       log.debug(() -> request.displayUrl() + ": " + message);
       return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
           elapsed(), 1, WorkerNames.current(), ErrorKind.HTTP, message,
-          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()));
+          RetryAfter.parse(response.header("Retry-After"), wallClock.instant()), protocol);
     }
   }
 

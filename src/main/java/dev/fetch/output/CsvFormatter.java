@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  */
 public final class CsvFormatter implements ResultFormatter {
   static final List<String> COLUMNS = List.of("index", "url", "status", "bytes", "elapsed_ms",
-      "attempts", "worker", "error_kind", "error");
+      "attempts", "worker", "error_kind", "error", "protocol");
 
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final ObjectWriter ROW = rowWriter();
@@ -45,7 +45,7 @@ public final class CsvFormatter implements ResultFormatter {
     return write(ROW, new Object[] {
         r.index(), cell(text(r.url())), cell(r.status()), r.bytes(),
         JsonLinesFormatter.millis(r.elapsed()), r.attempts(), cell(text(r.worker())),
-        cell(kind), cell(text(error))});
+        cell(kind), cell(text(error)), cell(text(r.protocol()))});
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class JsonLinesFormatter implements ResultFormatter {
         json.writeNullField("error");
         json.writeNullField("error_kind");
       }
+      json.writeStringField("protocol", result.protocol());
     });
   }
 

@@ -8,8 +8,11 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.HttpVersion;
 import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.NetworkProperties;
+import dev.fetch.download.ProxySettings;
+import dev.fetch.download.TlsSettings;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +31,10 @@ import okhttp3.HttpUrl;
  * parent → child  {"type":"settings","workers":4,"connect_timeout_ns":…,"timeout_ns":…,
  *                  "user_agent":…,"per_host":0,"max_size":0,"retries":2,
  *                  "output_dir":"/abs/dir" or null,
- *                  "property:http.proxyHost":"…",…}                         (first line, once)
+ *                  "property:http.proxyHost":"…",…,
+ *                  "proxy_http":…,"proxy_https":…,"proxy_no_proxy":"…",
+ *                  "tls_ca_certificates":"-----BEGIN…" or null,"tls_ca_native":false,
+ *                  "tls_insecure":false,"http_version":"ANY"}               (first line, once)
  *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
  *                 {"type":"progress","index":3,"length":20971520 or -1,"bytes":…}
@@ -36,7 +42,8 @@ import okhttp3.HttpUrl;
  *                                   so far, a few times a second)
  *                 {"type":"result","index":3,"url":…,"status":200 or null,"bytes":…,
  *                  "elapsed_ns":…,"attempts":1,"error_kind":null or "TIMEOUT",…,
- *                  "error":null or "…","retry_after_ns":null or …}
+ *                  "error":null or "…","retry_after_ns":null or …,
+ *                  "protocol":"h2" or null}
  * </pre>
  *
  * <p>Error messages name a field or an offset, never the line: a line may hold secrets.
@@ -51,11 +58,13 @@ import okhttp3.HttpUrl;
  * <p>The settings message carries every field of {@link DownloadSettings}, the JVM network
  * properties as {@code property:NAME} fields, the request settings as {@code request_*} fields
  * ({@link WireRequestFields}, which also writes the {@code cookie:N} fields by which a task
- * brings the run's new cookies and a result reports those its download received), so a worker downloads exactly as the parent's
- * in-process modes would. A request's {@code url} keeps its credentials, and properties may be
- * secrets: they travel over a pipe, never a command line. {@code error_kind} is the {@link ErrorKind} constant's name (not its output name, which
- * merges two kinds). A result carries no worker name: the parent knows which child sent it.
- * Stateless and thread-safe.
+ * brings the run's new cookies and a result reports those its download received), so a worker
+ * downloads exactly as the parent's in-process modes would; any other record-valued field
+ * travels as one field per component, named {@code component_subcomponent} ({@code proxy_http},
+ * {@code tls_insecure}). A request's {@code url} keeps its credentials, and properties and
+ * proxies may be secrets: they travel over a pipe, never a command line. {@code error_kind} is
+ * the {@link ErrorKind} constant's name (not its output name, which merges two kinds). A result
+ * carries no worker name: the parent knows which child sent it. Stateless and thread-safe.
  */
 public final class WireFormat {
   static final String SETTINGS = "settings";
@@ -124,6 +133,13 @@ public final class WireFormat {
         json.writeStringField(PROPERTY + property.getKey(), property.getValue());
       }
       WireRequestFields.write(json, settings.request());
+      json.writeStringField("proxy_http", settings.proxy().http());
+      json.writeStringField("proxy_https", settings.proxy().https());
+      json.writeStringField("proxy_no_proxy", settings.proxy().noProxy());
+      json.writeStringField("tls_ca_certificates", settings.tls().caCertificates());
+      json.writeBooleanField("tls_ca_native", settings.tls().caNative());
+      json.writeBooleanField("tls_insecure", settings.tls().insecure());
+      json.writeStringField("http_version", settings.httpVersion().name());
     });
   }
 
@@ -155,6 +171,11 @@ public final class WireFormat {
         .outputDir(dir == null ? null : Path.of(dir))
         .network(NetworkProperties.of(properties))
         .request(WireRequestFields.read(message))
+        .proxy(new ProxySettings(message.text("proxy_http"), message.text("proxy_https"),
+            required(message.text("proxy_no_proxy"), "proxy_no_proxy")))
+        .tls(new TlsSettings(message.text("tls_ca_certificates"), flag(message, "tls_ca_native"),
+            flag(message, "tls_insecure")))
+        .httpVersion(httpVersion(message.text("http_version")))
         .build();
   }
 
@@ -238,6 +259,7 @@ public final class WireFormat {
             failure.retryAfter() == null ? null : nanos(failure.retryAfter()));
       }
       WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
+      json.writeStringField("protocol", result.protocol());
     });
   }
 
@@ -262,8 +284,10 @@ public final class WireFormat {
     Duration elapsed = duration(message, "elapsed_ns");
     int attempts = integer(message, "attempts", 0);
     String kind = message.text("error_kind");
+    String protocol = message.text("protocol");
     if (kind == null) {
-      return new DownloadResult.Success(index, url, code, bytes, elapsed, attempts, worker);
+      return new DownloadResult.Success(index, url, code, bytes, elapsed, attempts, worker,
+          protocol);
     }
     Long retryAfter = message.number("retry_after_ns");
     if (retryAfter != null && retryAfter < 0) {
@@ -271,7 +295,7 @@ public final class WireFormat {
     }
     return new DownloadResult.Failure(index, url, code, bytes, elapsed, attempts, worker,
         errorKind(kind), message.text("error"),
-        retryAfter == null ? null : Duration.ofNanos(retryAfter));
+        retryAfter == null ? null : Duration.ofNanos(retryAfter), protocol);
   }
 
   /**
@@ -358,6 +382,31 @@ public final class WireFormat {
   /** A required duration in nanoseconds, not negative. */
   private static Duration duration(Message message, String name) {
     return Duration.ofNanos(atLeast(message, name, 0));
+  }
+
+  /** A required {@code true} or {@code false}. */
+  private static boolean flag(Message message, String name) {
+    Object value = message.fields().get(name);
+    if (!(value instanceof Boolean)) {
+      throw new IllegalArgumentException("no boolean " + name + " in " + message.type());
+    }
+    return (Boolean) value;
+  }
+
+  private static String required(String value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException("no " + name + " in " + SETTINGS);
+    }
+    return value;
+  }
+
+  private static HttpVersion httpVersion(String name) {
+    for (HttpVersion version : HttpVersion.values()) {
+      if (version.name().equals(name)) {
+        return version;
+      }
+    }
+    throw new IllegalArgumentException("unknown http_version in " + SETTINGS);
   }
 
   private static ErrorKind errorKind(String name) {

@@ -261,7 +261,7 @@ class FetchCommandTest {
       it.forEachRemaining(rows::add);
     }
     assertEquals(List.of("index", "url", "status", "bytes", "elapsed_ms", "attempts", "worker",
-        "error_kind", "error"), rows.get(0));
+        "error_kind", "error", "protocol"), rows.get(0));
     assertEquals(4, rows.size(), result.out());
     Map<String, List<String>> byUrl = rows.subList(1, 4).stream()
         .collect(Collectors.toMap(r -> r.get(1), r -> r));
@@ -272,6 +272,8 @@ class FetchCommandTest {
     List<String> invalid = byUrl.get("not a url");
     assertEquals(List.of("2", "not a url", "", "0"), invalid.subList(0, 4));
     assertEquals("invalid_url", invalid.get(7));
+    assertEquals(List.of("http/1.1", "http/1.1", ""), List.of(byUrl.get(url("/bytes/10")).get(9),
+        byUrl.get(url("/status/404")).get(9), invalid.get(9)));
     assertTrue(result.err().contains("3 URLs in "), "the CSV summary goes to stderr");
   }
 

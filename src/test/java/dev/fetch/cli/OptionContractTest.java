@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fetch.strategy.Mode;
+import dev.fetch.testing.Certificates;
 import dev.fetch.testing.Cli;
 import dev.fetch.testing.JsonLines;
 import dev.fetch.testing.ListFiles;
 import dev.fetch.testing.ListSite;
 import dev.fetch.testing.Modes;
+import dev.fetch.testing.Ports;
+import dev.fetch.testing.RecordingProxy;
 import dev.fetch.testing.TestSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.Protocol;
+import okhttp3.tls.HeldCertificate;
 import okhttp3.Credentials;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -161,6 +166,91 @@ class OptionContractTest {
 
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(Map.of(0, "200 3 - 1"), outcomes(result));
+  }
+
+  /**
+   * {@code --proxy} with credentials: every request of every mode goes through the proxy, which
+   * sees the credentials on each one up front (no 407 round trip); no output shows them.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aProxyWithCredentialsIsUsedByEveryMode(Mode mode) throws IOException {
+    try (RecordingProxy proxy = RecordingProxy.requiring("alice", "s3cret")) {
+      Cli.Result result = run(mode, list("/bytes/1", "/bytes/2"), "-v", "--proxy",
+          proxy.url("alice:s3cret"));
+
+      assertEquals(0, result.exitCode(), result::toString);
+      assertEquals(Map.of(0, "200 1 - 1", 1, "200 2 - 1"), outcomes(result));
+      assertEquals(2, proxy.heads().size(), proxy.heads()::toString);
+      for (RecordingProxy.Head head : proxy.heads()) {
+        assertTrue(head.headers().get("Proxy-Authorization").startsWith("Basic "));
+      }
+      assertFalse(result.toString().contains("s3cret"), result::toString);
+    }
+  }
+
+  /**
+   * {@code http_proxy} from the environment reaches every mode (here a proxy that refuses every
+   * connection), and so does {@code --noproxy}, which takes the same URLs around it.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theProxyEnvironmentAndNoproxyReachEveryMode(Mode mode) {
+    Map<String, String> env = Map.of("http_proxy", "http://127.0.0.1:" + Ports.refused());
+
+    Cli.Result proxied = run(mode, env, list("/bytes/1"), "--retries", "0");
+    Cli.Result direct = run(mode, env, list("/bytes/1"), "--retries", "0",
+        "--noproxy", "localhost");
+
+    assertEquals(Map.of(0, "0 0 connect 1"), outcomes(proxied), proxied::toString);
+    assertEquals(Map.of(0, "200 1 - 1"), outcomes(direct), direct::toString);
+  }
+
+  /**
+   * {@code --cacert} (the parent reads it; workers get its certificates), {@code --http1.1} and
+   * the {@code tls} kind are the same in every mode, against an HTTP/2 server with a private CA.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void cacertHttpVersionsAndTlsRefusalsAreTheSameInEveryMode(Mode mode) throws IOException {
+    HeldCertificate authority = Certificates.authority();
+    try (MockWebServer tls = new MockWebServer()) {
+      tls.setDispatcher(new TestSite());
+      Certificates.serve(tls, Certificates.issued(authority));
+      tls.start();
+      Path urls = ListFiles.write(dir, List.of("https://127.0.0.1:" + tls.getPort()
+          + "/bytes/4"));
+      String ca = Certificates.pem(dir, authority).toString();
+
+      Cli.Result trusted = run(mode, urls, "--cacert", ca);
+      Cli.Result http11 = run(mode, urls, "--cacert", ca, "--http1.1");
+      Cli.Result untrusted = run(mode, urls, "--retries", "1");
+      Cli.Result insecure = run(mode, urls, "-k");
+
+      assertEquals(Map.of(0, "200 4 - 1 h2"), outcomesWithProtocol(trusted), trusted::toString);
+      assertEquals(Map.of(0, "200 4 - 1 http/1.1"), outcomesWithProtocol(http11));
+      assertEquals(Map.of(0, "0 0 tls 1 null"), outcomesWithProtocol(untrusted));
+      assertEquals("TLS: unknown certificate authority (issuer CN=fetch test CA)",
+          results(untrusted).get(0).get("error").asText());
+      assertEquals(Map.of(0, "200 4 - 1 h2"), outcomesWithProtocol(insecure));
+    }
+  }
+
+  /** {@code --http2} on plain http:// is HTTP/2 with prior knowledge in every mode. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void http2PriorKnowledgeReachesEveryMode(Mode mode) throws IOException {
+    try (MockWebServer h2c = new MockWebServer()) {
+      h2c.setDispatcher(new TestSite());
+      h2c.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+      h2c.start();
+
+      Cli.Result result = run(mode, ListFiles.onServer(dir, h2c, "/bytes/3", "/bytes/5"),
+          "--http2");
+
+      assertEquals(Map.of(0, "200 3 - 1 h2", 1, "200 5 - 1 h2"), outcomesWithProtocol(result),
+          result::toString);
+    }
   }
 
   @ParameterizedTest
@@ -298,6 +388,22 @@ class OptionContractTest {
     assertEquals("contract-agent/2", request.getHeaders().get("User-Agent"));
   }
 
+  /** compare takes the same proxy and trust options: its runs go through the proxy. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void compareUsesTheSameProxy(Mode mode) throws Exception {
+    Modes.assumeAvailable(mode);
+    try (RecordingProxy proxy = RecordingProxy.requiring("alice", "s3cret")) {
+      Cli.Result result = Cli.run("compare", "--modes", mode.toString(), "-w", "2", "--runs",
+          "1", "--warmup", "0", "-q", "--proxy", proxy.url("alice:s3cret"), "--http1.1",
+          list("/bytes/10", "/bytes/20").toString());
+
+      assertEquals(0, result.exitCode(), result::toString);
+      assertEquals(2, proxy.heads().size(), result::toString);
+      assertFalse(result.toString().contains("s3cret"), result::toString);
+    }
+  }
+
   /**
    * URL arguments, a list file and a list at a URL ({@code -i}) are one list in every mode: the
    * same indexes, in command-line order, and the same results; the list is downloaded first.
@@ -329,6 +435,10 @@ class OptionContractTest {
   }
 
   private Cli.Result run(Mode mode, Path list, String... options) {
+    return run(mode, Map.of(), list, options);
+  }
+
+  private Cli.Result run(Mode mode, Map<String, String> env, Path list, String... options) {
     Modes.assumeAvailable(mode);
     List<String> args = new ArrayList<>(List.of("-m", mode.toString(), "-f", "jsonl"));
     if (!List.of(options).contains("-w")) {
@@ -336,7 +446,7 @@ class OptionContractTest {
     }
     args.addAll(List.of(options));
     args.add(list.toString());
-    return Cli.run(args.toArray(new String[0]));
+    return Cli.runWithEnv(env, args.toArray(new String[0]));
   }
 
   private Path list(String... paths) {
@@ -345,6 +455,14 @@ class OptionContractTest {
 
   private static List<JsonNode> results(Cli.Result result) {
     return JsonLines.results(result);
+  }
+
+  /** {@link #outcomes} with each result's protocol. */
+  private static Map<Integer, String> outcomesWithProtocol(Cli.Result result) {
+    Map<Integer, String> outcomes = outcomes(result);
+    results(result).forEach(n -> outcomes.computeIfPresent(n.get("index").asInt(),
+        (index, outcome) -> outcome + " " + n.get("protocol").asText("null")));
+    return outcomes;
   }
 
   /** Each URL's index → "status bytes error_kind attempts", what must not depend on the mode. */

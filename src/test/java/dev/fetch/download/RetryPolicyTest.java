@@ -39,8 +39,8 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ErrorKind.class, names = {"DNS", "INVALID_URL"})
-  void unknownHostsAndInvalidUrlsAreNotRetried(ErrorKind kind) {
+  @EnumSource(value = ErrorKind.class, names = {"DNS", "INVALID_URL", "TLS"})
+  void unknownHostsInvalidUrlsAndTlsRefusalsAreNotRetried(ErrorKind kind) {
     assertFalse(policy(3, 0).isRetryable(failure(kind, null)));
   }
 

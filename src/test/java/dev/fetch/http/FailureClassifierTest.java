@@ -16,11 +16,13 @@ import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -153,30 +155,70 @@ class FailureClassifierTest {
   }
 
   @Test
-  void aTlsFailureIsConnectAndSaysTls() {
-    // A real one (an untrusted certificate) is FaultsTest's: a first TLS handshake in a JVM
-    // takes about a second, too slow for a unit test.
-    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: PKIX path building failed",
+  void aTlsFailureIsTlsAndSaysTls() {
+    // Real ones (self-signed, expired, wrong host, unknown CA) are cli/TlsOptionsTest's: a
+    // first TLS handshake in a JVM takes about a second, too slow for a unit test.
+    assertClassified(ErrorKind.TLS, "TLS: PKIX path building failed",
         new SSLHandshakeException("PKIX path building failed"), false);
   }
 
   @Test
-  void aTlsFailureAsTheCauseIsConnectAndIsTheOneTold() {
-    IOException e = new IOException("wrapped", new SSLException("bad record MAC"));
-    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: bad record MAC", e, false);
+  void aRefusedCertificateIsToldInPlainWords() {
+    SSLHandshakeException e = new SSLHandshakeException("PKIX path building failed");
+    e.initCause(new UntrustedCertificateException("certificate is self-signed (CN=x)",
+        new CertificateException("PKIX path building failed")));
+    assertClassified(ErrorKind.TLS, "TLS: certificate is self-signed (CN=x)", e, false);
   }
 
   @Test
-  void aTlsFailureSuppressedWithAnotherIsConnectAndIsTheOneTold() {
+  void aHostNameOkHttpRefusedIsToldWithTheCertificatesNames() {
+    IOException e = new SSLPeerUnverifiedException("Hostname 127.0.0.1 not verified:\n"
+        + "    certificate: sha256/AAAA=\n    DN: CN=other.test\n"
+        + "    subjectAltNames: [other.test, www.other.test]");
+    assertClassified(ErrorKind.TLS, "TLS: host name does not match (127.0.0.1 is not in the "
+        + "certificate's names: other.test, www.other.test)", e, false);
+  }
+
+  @Test
+  void aHandshakeTheNetworkCutShortIsConnectAndRetried() {
+    SSLHandshakeException e = new SSLHandshakeException("Remote host terminated the handshake");
+    e.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: Remote host terminated the "
+        + "handshake", e, false);
+  }
+
+  @Test
+  void aTlsFailureAsTheCauseIsTlsAndIsTheOneTold() {
+    IOException e = new IOException("wrapped", new SSLException("bad record MAC"));
+    assertClassified(ErrorKind.TLS, "TLS: bad record MAC", e, false);
+  }
+
+  @Test
+  void aTlsFailureSuppressedWithAnotherIsTlsAndIsTheOneTold() {
     // OkHttp tried two addresses: the last failure is thrown, the earlier ones suppressed.
     IOException e = new ConnectException("Connection refused");
     e.addSuppressed(new SSLHandshakeException("PKIX path building failed"));
-    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: PKIX path building failed", e,
-        false);
+    assertClassified(ErrorKind.TLS, "TLS: PKIX path building failed", e, false);
 
     IOException deeper = new IOException("outer", new IOException("inner"));
     deeper.getCause().addSuppressed(new SSLException("handshake alert"));
-    assertClassified(ErrorKind.CONNECT, "cannot connect: TLS: handshake alert", deeper, false);
+    assertClassified(ErrorKind.TLS, "TLS: handshake alert", deeper, false);
+  }
+
+  @Test
+  void okHttpRefusingHttpsWithPriorKnowledgeIsAnHttpFailureNotAnIoErrorRetried() {
+    assertClassified(ErrorKind.HTTP, "redirect to https:// not followed: with --http2, http:// "
+        + "URLs use HTTP/2 with prior knowledge (h2c), which cannot go on over TLS",
+        new java.net.UnknownServiceException("H2_PRIOR_KNOWLEDGE cannot be used with HTTPS"),
+        false);
+  }
+
+  @Test
+  void aProxyRefusingTheTunnelIsHttpWithItsStatusInWords() {
+    assertClassified(ErrorKind.HTTP, "proxy authentication failed: 407 to CONNECT (check the "
+        + "proxy's user:password)", new IOException("Failed to authenticate with proxy"), false);
+    assertClassified(ErrorKind.HTTP, "proxy refused CONNECT: HTTP 403",
+        new IOException("Unexpected response code for CONNECT: 403"), false);
   }
 
   @Test

@@ -83,8 +83,10 @@ class OkHttpDownloaderTest {
 
   private static DownloadResult.Failure failure(DownloadRequest request, Integer status,
       long bytes, ErrorKind kind, String message, Duration retryAfter) {
+    // Every response here is MockWebServer's HTTP/1.1; no response, no protocol.
     return new DownloadResult.Failure(request.index(), request.displayUrl(), status, bytes,
-        ONE_TICK, 1, WorkerNames.current(), kind, message, retryAfter);
+        ONE_TICK, 1, WorkerNames.current(), kind, message, retryAfter,
+        status == null ? null : "http/1.1");
   }
 
   @Test
@@ -93,7 +95,7 @@ class OkHttpDownloaderTest {
     DownloadResult result = downloader().download(request);
 
     assertEquals(new DownloadResult.Success(3, server.url("/bytes/129886").toString(), 200,
-        129886, ONE_TICK, 1, WorkerNames.current()), result);
+        129886, ONE_TICK, 1, WorkerNames.current(), "http/1.1"), result);
     assertEquals(List.of(request), sink.drained());
     assertEquals("fetch-test", server.takeRequest().getHeaders().get("User-Agent"));
   }
@@ -122,7 +124,7 @@ class OkHttpDownloaderTest {
     DownloadResult result = downloader().download(request);
 
     assertEquals(new DownloadResult.Success(0, server.url("/redirect/3").toString(), 200, 10,
-        ONE_TICK, 1, WorkerNames.current()), result);
+        ONE_TICK, 1, WorkerNames.current(), "http/1.1"), result);
     assertEquals(4, server.getRequestCount(), "three redirects, then the page");
   }
 
@@ -166,7 +168,8 @@ class OkHttpDownloaderTest {
     DownloadResult result = downloader().download(new DownloadRequest(0, url));
 
     assertEquals(new DownloadResult.Success(0, server.url("/bytes/3").toString()
-        .replace("http://", "http://***@"), 200, 3, ONE_TICK, 1, WorkerNames.current()), result);
+        .replace("http://", "http://***@"), 200, 3, ONE_TICK, 1, WorkerNames.current(),
+        "http/1.1"), result);
     assertFalse(result.toString().contains("s3cret") || result.toString().contains("alice"),
         result.toString());
     assertEquals(Credentials.basic("alice", "s3cret"),
@@ -271,10 +274,10 @@ class OkHttpDownloaderTest {
   private static DownloadResult withWorker(DownloadResult result, String worker) {
     if (result instanceof DownloadResult.Success s) {
       return new DownloadResult.Success(s.index(), s.url(), s.status(), s.bytes(), s.elapsed(),
-          s.attempts(), worker);
+          s.attempts(), worker, s.protocol());
     }
     DownloadResult.Failure f = (DownloadResult.Failure) result;
     return new DownloadResult.Failure(f.index(), f.url(), f.status(), f.bytes(), f.elapsed(),
-        f.attempts(), worker, f.kind(), f.message(), f.retryAfter());
+        f.attempts(), worker, f.kind(), f.message(), f.retryAfter(), f.protocol());
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class JsonLinesFormatterTest {
   private static final List<String> RESULT_FIELDS = List.of("type", "index", "url", "status",
-      "bytes", "elapsed_ms", "attempts", "worker", "error", "error_kind");
+      "bytes", "elapsed_ms", "attempts", "worker", "error", "error_kind",
+      "protocol");
   private static final List<String> SUMMARY_FIELDS = List.of("type", "mode", "workers", "urls",
       "succeeded", "failed", "bytes", "elapsed_ms", "unfinished", "interrupted", "worker_crashes");
 
@@ -56,7 +57,8 @@ class JsonLinesFormatterTest {
     String line = json.result(SUCCESS);
     assertEquals("{\"type\":\"result\",\"index\":0,\"url\":\"https://example.com/wiki/Portal:Arts\","
         + "\"status\":200,\"bytes\":129886,\"elapsed_ms\":153.412,\"attempts\":1,"
-        + "\"worker\":\"worker-1\",\"error\":null,\"error_kind\":null}\n", line);
+        + "\"worker\":\"worker-1\",\"error\":null,\"error_kind\":null,\"protocol\":\"h2\"}\n",
+        line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
     assertEquals("result", node.get("type").asText());
@@ -76,7 +78,8 @@ class JsonLinesFormatterTest {
     String line = json.result(HTTP_FAILURE);
     assertEquals("{\"type\":\"result\",\"index\":1,\"url\":\"https://example.com/missing\","
         + "\"status\":404,\"bytes\":9,\"elapsed_ms\":12.500,\"attempts\":3,"
-        + "\"worker\":\"worker-2\",\"error\":\"HTTP 404 Not Found\",\"error_kind\":\"http\"}\n",
+        + "\"worker\":\"worker-2\",\"error\":\"HTTP 404 Not Found\",\"error_kind\":\"http\","
+        + "\"protocol\":\"http/1.1\"}\n",
         line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
@@ -96,7 +99,7 @@ class JsonLinesFormatterTest {
     assertEquals("{\"type\":\"result\",\"index\":2,\"url\":\"http://down.test:81/\","
         + "\"status\":null,\"bytes\":0,\"elapsed_ms\":5.001,\"attempts\":1,"
         + "\"worker\":\"worker-1\",\"error\":\"cannot connect: Connection refused\","
-        + "\"error_kind\":\"connect\"}\n", line);
+        + "\"error_kind\":\"connect\",\"protocol\":null}\n", line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
     assertTrue(node.get("status").isNull());
@@ -110,7 +113,7 @@ class JsonLinesFormatterTest {
     assertEquals("{\"type\":\"result\",\"index\":3,\"url\":\"ftp://files.test/a\","
         + "\"status\":null,\"bytes\":0,\"elapsed_ms\":0.000,\"attempts\":0,\"worker\":null,"
         + "\"error\":\"list.txt:5: unsupported scheme 'ftp' (only http and https)\","
-        + "\"error_kind\":\"invalid_url\"}\n", line);
+        + "\"error_kind\":\"invalid_url\",\"protocol\":null}\n", line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
     assertTrue(node.get("status").isNull());

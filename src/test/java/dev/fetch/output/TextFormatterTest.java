@@ -16,10 +16,10 @@ class TextFormatterTest {
 
   static final Success SUCCESS = new Success(
       0, "https://example.com/wiki/Portal:Arts", 200, 129886, Duration.ofNanos(153_412_000), 1,
-      "worker-1");
+      "worker-1", "h2");
   static final Failure HTTP_FAILURE = new Failure(
       1, "https://example.com/missing", 404, 9, Duration.ofNanos(12_499_999), 3, "worker-2",
-      ErrorKind.HTTP, "HTTP 404 Not Found", null);
+      ErrorKind.HTTP, "HTTP 404 Not Found", null, "http/1.1");
   static final Failure TRANSPORT_FAILURE = new Failure(
       2, "http://down.test:81/", null, 0, Duration.ofNanos(5_000_500), 1, "worker-1",
       ErrorKind.CONNECT, "cannot connect: Connection refused", Duration.ofSeconds(1));

@@ -9,11 +9,14 @@ import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.HttpVersion;
 import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.Netrc;
 import dev.fetch.download.NetworkProperties;
+import dev.fetch.download.ProxySettings;
 import dev.fetch.download.RequestHeaders;
 import dev.fetch.download.RequestSettings;
+import dev.fetch.download.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +35,11 @@ class WireFormatTest {
         .outputDir(Path.of("/tmp/out dir"))
         .network(NetworkProperties.of(Map.of("http.proxyHost", "proxy.test",
             "http.proxyPort", "3128", "javax.net.ssl.trustStorePassword", "s3cret")))
+        .proxy(new ProxySettings("http://alice:s3cret@proxy.test:3128", "",
+            ".internal.test, 10.0.0.0/8"))
+        .tls(new TlsSettings("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+            true, true))
+        .httpVersion(HttpVersion.HTTP_2)
         .build();
 
     String line = WireFormat.settings(settings);
@@ -109,15 +117,56 @@ class WireFormatTest {
   @Test
   void everyComponentOfTheSettingsRecordIsOnTheWire() {
     // A field added to DownloadSettings must be added to the wire format too (or workers lose
-    // it): each component has a field, in snake_case.
+    // it): each component has a field, in snake_case; a record's plain-valued components each
+    // have one, named component_subcomponent (lists travel as indexed fields, tested apart).
     String line = WireFormat.settings(DownloadSettings.defaults(1));
     for (var component : DownloadSettings.class.getRecordComponents()) {
       if (component.getName().equals("network")) {
         continue;
       }
-      String snake = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+      String snake = snake(component.getName());
       assertTrue(line.contains("\"" + snake) , component.getName() + " missing from " + line);
+      if (component.getType().isRecord()) {
+        for (var inner : component.getType().getRecordComponents()) {
+          Class<?> type = inner.getType();
+          if (!type.isPrimitive() && !type.isEnum() && type != String.class
+              && type != Path.class) {
+            continue;
+          }
+          String field = snake + "_" + snake(inner.getName());
+          assertTrue(line.contains("\"" + field + "\":"), field + " missing from " + line);
+        }
+      }
     }
+  }
+
+  private static String snake(String name) {
+    return name.replaceAll("([A-Z])", "_$1").toLowerCase();
+  }
+
+  @Test
+  void settingsOfTheJvmsProxyAndDefaultTrustTravelAsNulls() {
+    DownloadSettings settings = DownloadSettings.defaults(2);
+
+    DownloadSettings back = WireFormat.settings(WireFormat.parse(WireFormat.settings(settings)));
+
+    assertEquals(settings, back);
+    assertTrue(back.proxy().isJvm());
+    assertTrue(back.tls().isDefault());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"tls_insecure\":\"yes\"", "\"http_version\":\"HTTP_3\"",
+      "\"proxy_no_proxy\":null"})
+  void settingsWithAnAbsurdConnectionFieldAreAProtocolError(String field) {
+    String name = field.substring(1, field.indexOf('"', 1));
+    String line = WireFormat.settings(DownloadSettings.defaults(1))
+        .replaceFirst("\"" + name + "\":(\"[^\"]*\"|[a-z]+)", field);
+    assertTrue(line.contains(field), line);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WireFormat.settings(WireFormat.parse(line)));
+    assertTrue(e.getMessage().contains(name), e.getMessage());
   }
 
   @Test
@@ -154,9 +203,10 @@ class WireFormatTest {
   @Test
   void resultsRoundTripSuccessAndFailure() {
     DownloadResult success = new DownloadResult.Success(3, "http://a.test/", 200, 99,
-        Duration.ofNanos(123_456_789), 2, "ignored");
+        Duration.ofNanos(123_456_789), 2, "ignored", "h2");
     DownloadResult failure = new DownloadResult.Failure(4, "http://a.test/b", 503, 10,
-        Duration.ofMillis(5), 3, "ignored", ErrorKind.HTTP, "HTTP 503", Duration.ofSeconds(7));
+        Duration.ofMillis(5), 3, "ignored", ErrorKind.HTTP, "HTTP 503", Duration.ofSeconds(7),
+        "http/1.1");
     DownloadResult noResponse = new DownloadResult.Failure(5, "http://a.test/c", null, 0,
         Duration.ZERO, 1, "ignored", ErrorKind.TIMEOUT, "timed out", null);
 
@@ -170,6 +220,7 @@ class WireFormatTest {
       assertEquals(result.elapsed(), back.elapsed());
       assertEquals(result.attempts(), back.attempts());
       assertEquals("worker-2/pid-9", back.worker());
+      assertEquals(result.protocol(), back.protocol());
       assertEquals(result.getClass(), back.getClass());
     }
   }
