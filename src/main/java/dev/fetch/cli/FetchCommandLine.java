@@ -12,6 +12,7 @@ import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import java.util.ListResourceBundle;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -70,11 +71,13 @@ public final class FetchCommandLine {
   }
 
   /**
-   * For an unknown option, {@code "; did you mean '--mode'?"} naming the closest option of the
-   * command it was typed for: picocli's own guess (shared letter pairs: {@code --retry} is
-   * {@code --retries}), else the nearest by edit distance, which sees swapped letters
-   * ({@link Spelling}: {@code --mdoe} is {@code --mode}); its value kept ({@code --mdoe=async}
-   * suggests {@code --mode=async}); otherwise "".
+   * For an unknown option, {@code "; did you mean '--mode'?"} naming the likeliest option of the
+   * command it was typed for, its value kept ({@code --mdoe=async} suggests
+   * {@code --mode=async}), or "" when none is close. The candidates are picocli's guesses (shared
+   * letter pairs: {@code --retry} and {@code --retries}) and the nearest name by edit distance,
+   * which sees swapped letters ({@link Spelling}: {@code --mdoe} and {@code --mode}); the one
+   * that shares the longest start with what was typed wins, then the nearest
+   * ({@code --progres} is {@code --progress}, not {@code --proxy}).
    */
   static String optionSuggestion(ParameterException e) {
     if (!(e instanceof UnmatchedArgumentException)) {
@@ -89,10 +92,37 @@ public final class FetchCommandLine {
     int equals = word.indexOf('=');
     String name = equals < 0 ? word : word.substring(0, equals);
     String value = equals < 0 ? "" : word.substring(equals);
-    List<String> picocli = unmatched.getSuggestions();
-    String closest = !picocli.isEmpty() ? picocli.get(0)
-        : Spelling.closest(name, e.getCommandLine().getCommandSpec().optionsMap().keySet());
+    List<String> candidates = new ArrayList<>(unmatched.getSuggestions());
+    String nearest = Spelling.closest(name,
+        e.getCommandLine().getCommandSpec().optionsMap().keySet());
+    if (nearest != null) {
+      candidates.add(nearest);
+    }
+    String closest = null;
+    for (String candidate : candidates) {
+      if (closest == null || closer(name, candidate, closest)) {
+        closest = candidate;
+      }
+    }
     return closest == null ? "" : "; did you mean '" + closest + value + "'?";
+  }
+
+  /** Whether {@code a} is a likelier meaning of {@code typed} than {@code b}: more of its start. */
+  private static boolean closer(String typed, String a, String b) {
+    int prefixA = commonPrefix(typed, a);
+    int prefixB = commonPrefix(typed, b);
+    if (prefixA != prefixB) {
+      return prefixA > prefixB;
+    }
+    return Spelling.distance(typed, a) < Spelling.distance(typed, b);
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   /** Maps an exception that escaped a command to its exit code, with a one-line message. */

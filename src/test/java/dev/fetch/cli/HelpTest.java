@@ -46,7 +46,7 @@ class HelpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-x", "--json"})
+  @ValueSource(strings = {"-z", "--json"})
   void nothingCloseSuggestsNothing(String word) {
     Cli.Result result = Cli.run(word, "list.txt");
 
