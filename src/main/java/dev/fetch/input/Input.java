@@ -118,12 +118,8 @@ public sealed interface Input {
       Path file = check();
       try {
         return new UrlListReader(name(), Files.newInputStream(file), firstIndex);
-      } catch (NoSuchFileException e) {
-        throw new InputException(name() + ": no such file", e);
-      } catch (AccessDeniedException e) {
-        throw new InputException(name() + ": permission denied", e);
       } catch (IOException e) {
-        throw new InputException(name() + ": cannot read (" + e.getMessage() + ")", e);
+        throw unreadable(e);
       }
     }
 
@@ -144,12 +140,8 @@ public sealed interface Input {
       BasicFileAttributes attributes;
       try {
         attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      } catch (NoSuchFileException e) {
-        throw new InputException(name() + ": no such file", e);
-      } catch (AccessDeniedException e) {
-        throw new InputException(name() + ": permission denied", e);
       } catch (IOException e) {
-        throw new InputException(name() + ": cannot read (" + e.getMessage() + ")", e);
+        throw unreadable(e);
       }
       if (attributes.isDirectory()) {
         throw new InputException(name() + ": is a directory, not a URL list");
@@ -158,6 +150,17 @@ public sealed interface Input {
         throw new InputException(name() + ": permission denied");
       }
       return file;
+    }
+
+    /** Why the file cannot be read, in the words every message about a list file uses. */
+    private InputException unreadable(IOException e) {
+      if (e instanceof NoSuchFileException) {
+        return new InputException(name() + ": no such file", e);
+      }
+      if (e instanceof AccessDeniedException) {
+        return new InputException(name() + ": permission denied", e);
+      }
+      return new InputException(name() + ": cannot read (" + e.getMessage() + ")", e);
     }
 
     @Override
