@@ -52,11 +52,13 @@ final class SttyWidth implements TerminalWidth {
     try {
       Process stty = new ProcessBuilder("stty", "size").redirectInput(device.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // Wait first, with the deadline, then read: its few bytes fit the pipe, and reading first
+      // would wait as long as stty does.
       if (!stty.waitFor(2, TimeUnit.SECONDS) || stty.exitValue() != 0) {
         stty.destroyForcibly();
         return fallback;
       }
+      String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String[] rowsAndColumns = size.trim().split("\\s+");
       int parsed = Integer.parseInt(rowsAndColumns[rowsAndColumns.length - 1]);
       return parsed > 0 ? parsed : fallback;
