@@ -160,7 +160,7 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
     Progress display = progress.progress(err, outside, () -> listed.get().countUrlLines());
     err = display.err();
     RunContext context = new RunContext(outside.stdin(), outside.time(),
-        Diagnostics.to(err, verbose), null).withTransfers(display);
+        Diagnostics.to(err, verbose), null).withTransfers(display.transfers());
     Cancellation cancellation = new Cancellation();
     if (!inputs.toDownload().isEmpty()) {
       DownloadRun.checkOutputDir(settings);

@@ -1,7 +1,7 @@
 package dev.fetch.output;
 
-import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
+import dev.fetch.download.TransferListener;
 import dev.fetch.time.Ticker;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -75,22 +75,7 @@ final class LinesProgress implements Progress {
   }
 
   @Override
-  public void started(DownloadRequest request) {
-    tally.started(request);
-  }
-
-  @Override
-  public void bodyStarted(DownloadRequest request, long length) {
-    tally.bodyStarted(request, length);
-  }
-
-  @Override
-  public void read(DownloadRequest request, long bytes) {
-    tally.read(request, bytes);
-  }
-
-  @Override
-  public void finished(DownloadRequest request, DownloadResult result) {
-    tally.finished(request, result);
+  public TransferListener transfers() {
+    return tally;
   }
 }

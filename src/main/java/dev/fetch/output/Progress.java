@@ -10,13 +10,21 @@ import java.util.function.LongSupplier;
  * A run's progress display on stderr: a bar on a terminal ({@link TerminalProgress}), a plain
  * line now and then in a log ({@link LinesProgress}), or nothing.
  *
- * <p>It hears the downloads as they happen, through {@link TransferListener} from the
+ * <p>It hears the downloads as they happen, through its {@link #transfers()} listener from the
  * downloading threads, and each result as it is reported, through {@link #accept} on the
  * reporting thread. {@link #start} begins showing it, {@link #close} removes it for good; while
  * it shows, other lines for stderr go through {@link #err()}, and result lines for standard
  * output through {@link #above}, so that none is torn by the display or interleaved with it.
  */
-public interface Progress extends TransferListener, AutoCloseable {
+public interface Progress extends AutoCloseable {
+  /**
+   * What hears the downloads as they happen, from any downloading thread: the display's tally
+   * ({@link TransferListener#NONE} for a display that shows nothing).
+   */
+  default TransferListener transfers() {
+    return TransferListener.NONE;
+  }
+
   /** The run has begun (on the reporting thread, before any result): start showing. */
   void start();
 

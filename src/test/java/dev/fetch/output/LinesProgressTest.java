@@ -19,10 +19,10 @@ class LinesProgressTest {
   void aPlainLineEachTimeWithNoControlCharacter() {
     DownloadRequest request = new DownloadRequest(0, HttpUrl.get("http://a.test/"));
     progress.start();
-    progress.started(request);
-    progress.bodyStarted(request, -1);
+    progress.transfers().started(request);
+    progress.transfers().bodyStarted(request, -1);
     ticker.advance(LinesProgress.EVERY);
-    progress.read(request, 3_000_000);
+    progress.transfers().read(request, 3_000_000);
     progress.report();
     progress.close();
     progress.report();

@@ -37,17 +37,17 @@ class TerminalProgressTest {
     DownloadResult small = new DownloadResult.Success(1, "http://a.test/small", 200, 10,
         Duration.ofMillis(5), 1, "worker-1");
     bar.start();
-    bar.started(big);
-    bar.bodyStarted(big, 2_000_000);
-    bar.started(smallRequest);
-    bar.bodyStarted(smallRequest, 10);
-    bar.read(smallRequest, 10);
-    bar.finished(smallRequest, small);
+    bar.transfers().started(big);
+    bar.transfers().bodyStarted(big, 2_000_000);
+    bar.transfers().started(smallRequest);
+    bar.transfers().bodyStarted(smallRequest, 10);
+    bar.transfers().read(smallRequest, 10);
+    bar.transfers().finished(smallRequest, small);
     ticker.advance(Duration.ofSeconds(1));
-    bar.read(big, 500_000);
+    bar.transfers().read(big, 500_000);
     bar.draw();
     ticker.advance(Duration.ofSeconds(1));
-    bar.read(big, 500_000);
+    bar.transfers().read(big, 500_000);
     bar.draw();
     StringWriter out = new StringWriter();
     bar.accept(small);
