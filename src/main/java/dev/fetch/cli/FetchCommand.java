@@ -186,7 +186,7 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
   private int run(DownloadRun run, Progress display, PrintWriter out, PrintWriter err) {
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
-    try (ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
+    try (ResultPrinter printer = new ResultPrinter(format.formatter(outputDir), out, err, saveFailed,
         display, quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);

@@ -110,7 +110,8 @@ public final class DownloadRun {
   }
 
   private RunSummary download(InputReader list, BodySink bodies, RunListener listener) {
-    CountingEntries entries = new CountingEntries(list);
+    CountingEntries entries = plan.settings().outputDir() == null ? new CountingEntries(list)
+        : new CountingEntries(list, new SaveTargets());
     RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
         () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),

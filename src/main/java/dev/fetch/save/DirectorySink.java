@@ -38,14 +38,16 @@ public final class DirectorySink implements BodySink {
   }
 
   /**
-   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that names
-   * files with a {@link FileNamer} of its own.
+   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that saves
+   * each body under its request's {@link DownloadRequest#path()}, or, for a request without one,
+   * a name from a {@link FileNamer} of its own.
    *
    * @throws IOException with a message naming the directory if it cannot be created or written
    */
   public static DirectorySink open(Path directory) throws IOException {
     FileNamer namer = new FileNamer();
-    return open(directory, request -> namer.nameFor(request.index(), request.url()), "");
+    return open(directory, request -> request.path() != null ? request.path()
+        : namer.nameFor(request.index(), request.url()), "");
   }
 
   /**
@@ -80,6 +82,11 @@ public final class DirectorySink implements BodySink {
   /** The name pattern of the temporary files a sink opened with {@code tempTag} writes. */
   public static String tempGlob(String tempTag) {
     return ".fetch-" + tempTag + "*.part";
+  }
+
+  @Override
+  public String savedPath(DownloadRequest request) {
+    return names.apply(request);
   }
 
   @Override
