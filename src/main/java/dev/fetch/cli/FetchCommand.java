@@ -105,6 +105,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
           + "URL. Default: count the bytes and discard the body.")
   Path outputDir;
 
+  @Mixin SaveOptions save;
+
   @Mixin HttpOptions http;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
@@ -236,7 +238,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    return http.settings(spec, mode.workers(workers), retries, outputDir);
+    return http.settings(spec, mode.workers(workers), retries, outputDir).toBuilder()
+        .save(save.settings(spec, outputDir)).build();
   }
 
   /** An output file that cannot be written is a usage error before the first request. */

@@ -14,6 +14,7 @@ import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.NetworkProperties;
 import dev.fetch.download.Outcome;
 import dev.fetch.download.ProxySettings;
+import dev.fetch.download.SaveSettings;
 import dev.fetch.download.TlsSettings;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
@@ -36,7 +37,12 @@ import okhttp3.HttpUrl;
  *                  "property:http.proxyHost":"…",…,
  *                  "proxy_http":…,"proxy_https":…,"proxy_no_proxy":"…",
  *                  "tls_ca_certificates":"-----BEGIN…" or null,"tls_ca_native":false,
- *                  "tls_insecure":false,"http_version":"ANY"}               (first line, once)
+ *                  "tls_insecure":false,"http_version":"ANY",
+ *                  "save_no_clobber":false,"save_create_dirs":false,
+ *                  "save_timestamping":false,"save_resume":false,
+ *                  "save_checksum_file":… or null}
+ *                                  (first line, once; the parent reads the checksum file and
+ *                                   puts each file's checksum on its download)
  *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null,
  *                  "checksum":"sha256:…" (only when the body is checked)}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
@@ -145,6 +151,12 @@ public final class WireFormat {
       json.writeBooleanField("tls_ca_native", settings.tls().caNative());
       json.writeBooleanField("tls_insecure", settings.tls().insecure());
       json.writeStringField("http_version", settings.httpVersion().name());
+      json.writeBooleanField("save_no_clobber", settings.save().noClobber());
+      json.writeBooleanField("save_create_dirs", settings.save().createDirs());
+      json.writeBooleanField("save_timestamping", settings.save().timestamping());
+      json.writeBooleanField("save_resume", settings.save().resume());
+      json.writeStringField("save_checksum_file", settings.save().checksumFile() == null ? null
+          : settings.save().checksumFile().toString());
     });
   }
 
@@ -156,6 +168,7 @@ public final class WireFormat {
   public static DownloadSettings settings(Message message) {
     expect(message, SETTINGS);
     String dir = message.text("output_dir");
+    String checksumFile = message.text("save_checksum_file");
     Map<String, String> properties = new TreeMap<>();
     message.fields().forEach((name, value) -> {
       if (name.startsWith(PROPERTY)) {
@@ -181,6 +194,9 @@ public final class WireFormat {
         .tls(new TlsSettings(message.text("tls_ca_certificates"), flag(message, "tls_ca_native"),
             flag(message, "tls_insecure")))
         .httpVersion(httpVersion(message.text("http_version")))
+        .save(new SaveSettings(flag(message, "save_no_clobber"),
+            flag(message, "save_create_dirs"), flag(message, "save_timestamping"),
+            flag(message, "save_resume"), checksumFile == null ? null : Path.of(checksumFile)))
         .build();
   }
 
