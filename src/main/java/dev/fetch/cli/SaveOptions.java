@@ -2,7 +2,8 @@ package dev.fetch.cli;
 
 import dev.fetch.download.SaveSettings;
 import dev.fetch.log.Diagnostics;
-import java.nio.file.Files;
+import dev.fetch.save.ChecksumFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,13 +34,14 @@ final class SaveOptions {
   boolean resume;
 
   @Option(names = "--create-dirs",
-      description = "Save as DIR/HOST/PATH, creating the directories (wget -x); the name of a "
-          + "URL ending in / is index.html.")
+      description = "Save as DIR/HOST[_PORT]/PATH, creating the directories (wget -x); a "
+          + "URL ending in / is saved as index.html, a query stays on the name after ?.")
   boolean createDirs;
 
   @Option(names = "--checksum-file", paramLabel = "FILE",
-      description = "Check saved files against FILE in sha256sum or sha512sum format, names "
-          + "matched to saved names; a mismatch fails with kind checksum and leaves no file.")
+      description = "Check saved files against FILE in sha256sum or sha512sum format (or "
+          + "their --tag form), names matched to saved paths relative to DIR; a mismatch fails "
+          + "with kind checksum and leaves no file.")
   Path checksumFile;
 
   /**
@@ -47,7 +49,8 @@ final class SaveOptions {
    *
    * @param outputDir the run's {@code --output-dir}, or null
    * @throws ParameterException if an option needs {@code --output-dir} and there is none, two
-   *     options contradict each other, or the checksum file cannot be read
+   *     options contradict each other, or the checksum file cannot be read or has a malformed
+   *     line ({@code --checksum-file FILE:LINE: ...})
    */
   SaveSettings settings(CommandSpec spec, Path outputDir) {
     SaveSettings save = new SaveSettings(noClobber, createDirs, timestamping, resume,
@@ -66,9 +69,16 @@ final class SaveOptions {
           + "exists; it cannot go with " + (timestamping ? "--timestamping" : "--continue")
           + ", which updates them");
     }
-    if (checksumFile != null && !Files.isReadable(checksumFile)) {
-      throw new ParameterException(spec.commandLine(), "--checksum-file "
-          + Diagnostics.printable(checksumFile.toString()) + ": cannot read it");
+    if (checksumFile != null) {
+      String shown = Diagnostics.printable(checksumFile.toString());
+      try {
+        ChecksumFile.read(checksumFile, shown);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "--checksum-file " + shown
+            + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      } catch (ChecksumFile.MalformedException e) {
+        throw new ParameterException(spec.commandLine(), "--checksum-file " + e.getMessage());
+      }
     }
     return save;
   }

@@ -164,7 +164,7 @@ public final class DownloadRun {
   private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings) {
     UnaryOperator<UrlEntry> prepare = UnaryOperator.identity();
     if (settings.outputDir() != null) {
-      prepare = then(prepare, new SaveTargets());
+      prepare = then(prepare, SaveTargets.of(settings));
     }
     return prepare;
   }

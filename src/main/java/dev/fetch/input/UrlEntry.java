@@ -71,6 +71,16 @@ public record UrlEntry(
         checksum, result);
   }
 
+  /**
+   * This entry made invalid for {@code problem} found after it was read (its {@code out=} name is
+   * taken, its checksums disagree): reported as a {@code FILE:LINE} failure of kind
+   * {@code invalid_url}, no request made.
+   */
+  public UrlEntry invalidAs(String problem) {
+    return new UrlEntry(index, source, lineNumber, display, null, problem, settings, null, null,
+        null);
+  }
+
   /** The failed result an invalid line stands for: kind {@code invalid_url}, no request made. */
   public DownloadResult.Failure toFailure() {
     if (url != null) {

@@ -14,7 +14,10 @@ import java.util.NoSuchElementException;
  *
  * <p>Blank lines and lines starting with {@code #} are skipped; surrounding white space, a
  * carriage return before the newline and a UTF-8 byte-order mark are removed. Every other line
- * becomes an entry: valid, or invalid with a reason (never dropped). Not thread-safe.
+ * becomes an entry: valid, or invalid with a reason (never dropped). A line is a URL, then
+ * optionally settings ({@code out=NAME}, {@code sha256=HEX}, {@code sha512=HEX}) and a
+ * {@code #} comment, separated by spaces or tabs ({@link ListLine}); a bad setting makes the
+ * line invalid. Not thread-safe.
  */
 public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
   /** Bytes of one line kept before it counts as too long (the URL limit plus room for spaces). */
@@ -133,12 +136,16 @@ public final class UrlListReader implements Iterator<UrlEntry>, Closeable {
       default:
         break;
     }
-    UrlValidator.Verdict verdict = UrlValidator.check(text);
+    ListLine.Parts parts = ListLine.split(text);
+    UrlValidator.Verdict verdict = UrlValidator.check(parts.url());
     if (verdict.url() == null) {
       return invalid(line, Urls.displayRaw(text), verdict.problem());
     }
+    if (parts.problem() != null) {
+      return invalid(line, Urls.displayRaw(text), parts.problem());
+    }
     return new UrlEntry(nextIndex++, source, line.number(), Urls.redact(verdict.url()),
-        verdict.url(), null);
+        verdict.url(), null, parts.settings());
   }
 
   private UrlEntry invalid(LineReader.Line line, String display, String problem) {

@@ -2,43 +2,155 @@ package dev.fetch.save;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * Chooses a safe, unique file name for each URL of a run.
+ * Chooses a safe, unique path in the output directory for each URL of a run, in the order the
+ * run asks: so the same list always gives the same names, whatever the mode and the order in
+ * which downloads finish.
  *
- * <p>The name is the URL's last non-empty path segment, decoded, with path separators and control
- * characters replaced by {@code _}; {@code index.html} when there is none. It never contains a
- * separator and is never {@code .} or {@code ..}, so it cannot leave the output directory. Names
- * taken earlier in the run get a {@code -1}, {@code -2}… suffix before the extension. The same
- * request index always gets the same name (retries write to the same place).
+ * <p>A path is relative to the output directory and {@code /}-separated; every segment is a safe
+ * name: never empty, {@code .} or {@code ..}, no separator, no control character, at most
+ * {@value #MAX_NAME_BYTES} bytes of UTF-8 (see {@link #isSafeSegment}), so a path cannot leave the
+ * directory. {@link #fileName} is the URL's last non-empty path segment, decoded;
+ * {@link #hostPath} is {@code HOST[_PORT]/SEG/.../NAME} ({@code --create-dirs}).
+ *
+ * <p>One namespace holds every path of the run: {@link #claimFree} takes the wanted path, or, if
+ * an earlier path holds it, the first free one with a {@code -1}, {@code -2}… suffix before the
+ * extension (on a directory segment too, when an earlier file holds that name);
+ * {@link #claim} takes exactly the path asked for ({@code out=}) or says who holds it. A path is
+ * never both a file and a directory. Each claim is remembered with its holder, a number the
+ * caller chooses (the holder's list line, say), and nothing else: a million URLs cost one map.
  *
  * <p>Thread-safe: guarded by {@code this}.
  */
 public final class FileNamer {
-  static final int MAX_NAME_BYTES = 200;
+  /** The longest segment, in bytes of UTF-8 (file systems allow 255). */
+  public static final int MAX_NAME_BYTES = 200;
+  /** What is returned by {@link #claim} when the path was free and is now taken. */
+  public static final long FREE = Long.MIN_VALUE;
   private static final String FALLBACK = "index.html";
 
-  private final Map<Integer, String> byIndex = new HashMap<>();
-  private final Set<String> taken = new HashSet<>();
+  /** Every file path claimed → its holder. */
+  private final Map<String, Long> files = new HashMap<>();
+  /** Every directory above a claimed file → the holder of the first file below it. */
+  private final Map<String, Long> directories = new HashMap<>();
+  /** {@link #nameFor}'s answers by request index; created only by a caller of it. */
+  private Map<Integer, String> byIndex;
 
-  /** The file name for request {@code index}: the same each time it is asked. */
+  /**
+   * The name for request {@code index}, the same each time it is asked: for a caller that names
+   * requests on its own and may ask twice. A run names each entry once, with {@link #claimFree}.
+   */
   public synchronized String nameFor(int index, HttpUrl url) {
-    String existing = byIndex.get(index);
-    if (existing != null) {
-      return existing;
+    if (byIndex == null) {
+      byIndex = new HashMap<>();
     }
-    String base = sanitize(lastSegment(url));
-    String name = base;
-    for (int n = 1; !taken.add(name); n++) {
-      name = withSuffix(base, n);
+    return byIndex.computeIfAbsent(index, i -> claimFree(fileName(url), i));
+  }
+
+  /**
+   * Takes {@code wanted} (a safe relative path), or the first free path made from it by suffixes,
+   * for {@code holder}; returns the path taken.
+   */
+  public synchronized String claimFree(String wanted, long holder) {
+    String[] segments = wanted.split("/");
+    String path = "";
+    for (int i = 0; i < segments.length; i++) {
+      boolean last = i == segments.length - 1;
+      String prefix = path.isEmpty() ? "" : path + "/";
+      String candidate = prefix + segments[i];
+      for (int n = 1; last ? isTaken(candidate) : files.containsKey(candidate); n++) {
+        candidate = prefix + withSuffix(segments[i], n);
+      }
+      path = candidate;
     }
-    byIndex.put(index, name);
-    return name;
+    register(path, holder);
+    return path;
+  }
+
+  /**
+   * Takes exactly {@code path} (a safe relative path) for {@code holder} and returns
+   * {@link #FREE}; or, when an earlier claim holds it (or holds a file where {@code path} needs
+   * a directory), takes nothing and returns that claim's holder.
+   */
+  public synchronized long claim(String path, long holder) {
+    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      Long file = files.get(path.substring(0, slash));
+      if (file != null) {
+        return file;
+      }
+    }
+    Long earlier = files.get(path);
+    if (earlier == null) {
+      earlier = directories.get(path);
+    }
+    if (earlier != null) {
+      return earlier;
+    }
+    register(path, holder);
+    return FREE;
+  }
+
+  private boolean isTaken(String path) {
+    return files.containsKey(path) || directories.containsKey(path);
+  }
+
+  private void register(String path, long holder) {
+    files.put(path, holder);
+    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      directories.putIfAbsent(path.substring(0, slash), holder);
+    }
+  }
+
+  /**
+   * The file name of {@code url} in a flat directory: its last non-empty path segment, decoded
+   * and made safe; {@code index.html} when there is none. The query is not part of it.
+   */
+  public static String fileName(HttpUrl url) {
+    return sanitize(lastSegment(url));
+  }
+
+  /**
+   * The path of {@code url} under {@code --create-dirs}, like {@code wget -x}:
+   * {@code HOST/SEG/.../NAME}. The host is as OkHttp gives it (lower case, IDN as punycode, an
+   * IPv6 address in brackets), followed by {@code _PORT} when the port is not the scheme's
+   * default; empty path segments are dropped; a path that ends with {@code /} ends with
+   * {@code index.html}; a query is kept on the name after {@code ?}, as the URL writes it. Each
+   * segment is made safe (see {@link #sanitize}); user information and fragment are never part
+   * of it.
+   */
+  public static String hostPath(HttpUrl url) {
+    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+    if (url.port() != HttpUrl.defaultPort(url.scheme())) {
+      host += "_" + url.port();
+    }
+    StringBuilder path = new StringBuilder(sanitize(host, "_"));
+    List<String> segments = url.pathSegments();
+    for (int i = 0; i < segments.size() - 1; i++) {
+      if (!segments.get(i).isEmpty()) {
+        path.append('/').append(sanitize(segments.get(i), "_"));
+      }
+    }
+    String last = segments.get(segments.size() - 1);
+    String name = last.isEmpty() ? FALLBACK : last;
+    String query = url.encodedQuery();
+    if (query != null && !query.isEmpty()) {
+      name += "?" + query;
+    }
+    return path.append('/').append(sanitize(name)).toString();
+  }
+
+  /** Whether {@code segment} is a safe name for one segment of a saved path, kept as it is. */
+  public static boolean isSafeSegment(String segment) {
+    return sanitize(segment).equals(segment);
+  }
+
+  /** Whether {@code segment} is longer than a segment may be. */
+  public static boolean tooLong(String segment) {
+    return bytes(segment) > MAX_NAME_BYTES;
   }
 
   static String lastSegment(HttpUrl url) {
@@ -51,12 +163,21 @@ public final class FileNamer {
     return "";
   }
 
+  /**
+   * {@code raw} as a safe name: separators and control characters replaced by {@code _}, white
+   * space around it removed, cut to {@value #MAX_NAME_BYTES} bytes; {@code index.html} for a name
+   * that would be empty, {@code .} or {@code ..}.
+   */
   static String sanitize(String raw) {
+    return sanitize(raw, FALLBACK);
+  }
+
+  private static String sanitize(String raw, String fallback) {
     StringBuilder out = new StringBuilder(raw.length());
     raw.codePoints().forEach(c -> out.appendCodePoint(isUnsafe(c) ? '_' : c));
-    String name = truncate(out.toString().strip());
+    String name = truncate(out.toString().strip(), MAX_NAME_BYTES).strip();
     if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-      return FALLBACK;
+      return fallback;
     }
     return name;
   }
@@ -66,30 +187,43 @@ public final class FileNamer {
         || c == 0x2029;
   }
 
-  private static String truncate(String name) {
-    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static String truncate(String name, int maxBytes) {
+    if (bytes(name) <= maxBytes) {
       return name;
     }
     StringBuilder out = new StringBuilder();
-    int bytes = 0;
+    int total = 0;
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
-      if (bytes + size > MAX_NAME_BYTES) {
+      int size = bytes(new String(Character.toChars(c)));
+      if (total + size > maxBytes) {
         break;
       }
       out.appendCodePoint(c);
-      bytes += size;
+      total += size;
       i += Character.charCount(c);
     }
     return out.toString();
   }
 
-  private static String withSuffix(String base, int n) {
+  /**
+   * {@code base} with {@code -n} before its extension, cut so the result is still at most
+   * {@value #MAX_NAME_BYTES} bytes.
+   */
+  static String withSuffix(String base, int n) {
+    String suffix = "-" + n;
     int dot = base.lastIndexOf('.');
-    if (dot <= 0) {
-      return base + "-" + n;
+    String stem = dot <= 0 ? base : base.substring(0, dot);
+    String extension = dot <= 0 ? "" : base.substring(dot);
+    if (bytes(suffix) + bytes(extension) >= MAX_NAME_BYTES) {
+      stem = base;
+      extension = "";
     }
-    return base.substring(0, dot) + "-" + n + base.substring(dot);
+    return truncate(stem, MAX_NAME_BYTES - bytes(suffix) - bytes(extension)).stripTrailing()
+        + suffix + extension;
   }
 }
