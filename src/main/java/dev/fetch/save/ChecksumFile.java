@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  *   <li>blank lines and lines starting with {@code #}, ignored.
  * </ul>
  * Both algorithms may be mixed. A name is a path relative to the output directory; a leading
- * {@code ./} is ignored. The same name twice with the same digest is fine, with another digest
- * an error. Anything else is an error {@code FILE:LINE: problem} that never quotes the line.
+ * {@code ./} is ignored. The same name twice is fine when the digests agree, an error when two
+ * of one algorithm differ; with two algorithms the first line's is checked. Anything else is an error {@code FILE:LINE: problem} that never quotes the line.
  *
  * <p>Immutable once read.
  */
@@ -147,7 +147,8 @@ public final class ChecksumFile {
       throw new MalformedException(source, number, "no file name");
     }
     Listed earlier = byName.putIfAbsent(name, new Listed(checksum, number));
-    if (earlier != null && !earlier.checksum().equals(checksum)) {
+    if (earlier != null && earlier.checksum().algorithm() == algorithm
+        && !earlier.checksum().equals(checksum)) {
       throw new MalformedException(source, number, "the same file as line " + earlier.line()
           + ", with another digest");
     }

@@ -143,4 +143,61 @@ class FileNamerTest {
           || Character.isISOControl(c) || c == 0x2028 || c == 0x2029), url + " -> " + name);
     }
   }
+
+  @Test
+  void aNumberedNameStaysWithinTheLimit() {
+    String full = "x".repeat(FileNamer.MAX_NAME_BYTES - 4) + ".bin";
+    assertEquals(full, name("http://a.test/" + full));
+    String second = name("http://b.test/" + full);
+
+    assertEquals("x".repeat(FileNamer.MAX_NAME_BYTES - 6) + "-1.bin", second);
+    assertTrue(FileNamer.isSafeSegment(second), "DirectorySink accepts it");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "http://h.test/a/b/page.html,            h.test/a/b/page.html",
+      "http://h.test:8080/a/page.html,         h.test_8080/a/page.html",
+      "https://h.test:443/page.html,           h.test/page.html",
+      "http://h.test:443/page.html,            h.test_443/page.html",
+      "http://h.test/dir/,                     h.test/dir/index.html",
+      "http://h.test,                          h.test/index.html",
+      "http://h.test/a//b/c,                   h.test/a/b/c",
+      "http://h.test/p.php?id=1&x=%2F,         h.test/p.php?id=1&x=%2F",
+      "http://h.test/dir/?q=a/b,               h.test/dir/index.html?q=a_b",
+      "http://h.test/a%2Fb/c%00d#frag,         h.test/a_b/c_d",
+      "http://alice:s3cret@H.TEST/x,           h.test/x",
+      "http://[::1]:9/x,                       [::1]_9/x",
+      "http://h.test/%2E%2E/%2e/x,             h.test/x",
+      "http://h.test/%20/x,                    h.test/_/x",
+  })
+  void hostPathIsLikeWgetX(String url, String expected) {
+    String path = FileNamer.hostPath(HttpUrl.get(url));
+    assertEquals(expected, path);
+    for (String segment : path.split("/", -1)) {
+      assertTrue(FileNamer.isSafeSegment(segment), segment);
+    }
+  }
+
+  @Test
+  void claimsShareOneNamespaceInTheOrderAsked() {
+    assertEquals(FileNamer.FREE, namer.claim("a.txt", 1));
+    assertEquals("a-1.txt", namer.claimFree("a.txt", 2));
+    assertEquals(1, namer.claim("a.txt", 3), "an explicit name held earlier is refused");
+    assertEquals(2, namer.claim("a-1.txt", 3));
+    assertEquals(FileNamer.FREE, namer.claim("a-2.txt", 3));
+    assertEquals("a-3.txt", namer.claimFree("a.txt", 4));
+  }
+
+  @Test
+  void aPathIsNeverBothAFileAndADirectory() {
+    assertEquals("h/a", namer.claimFree("h/a", 1));
+    assertEquals("h/a-1/b", namer.claimFree("h/a/b", 2), "a file holds h/a");
+    assertEquals("h/a-1/b-1", namer.claimFree("h/a-1/b", 3));
+    assertEquals("h/a-1-1", namer.claimFree("h/a-1", 4), "a directory holds h/a-1");
+    assertEquals(1, namer.claim("h/a/c", 5), "below a file");
+    assertEquals(2, namer.claim("h/a-1", 5), "a directory");
+    assertEquals(1, namer.claim("h", 5), "the directory of the first file below it");
+    assertEquals(FileNamer.FREE, namer.claim("h/c/d", 5));
+  }
 }
