@@ -130,6 +130,114 @@ class OptionContractTest {
         .collect(Collectors.toList()), files::toString);
   }
 
+  /**
+   * Names are chosen by input index, {@code out=} names included, so the same list gives the same
+   * index → path mapping (and each file holds its own URL's body) in every mode, in either
+   * {@code --order}; a URL that finishes last ({@code /trickle}) still gets its
+   * name by index.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void namesFollowTheInputIndexInEveryModeAndOrder(Mode mode) throws IOException {
+    Path list = list("/a/page.html", "/b/page.html", at("/c/page.html") + " out=page-2.html",
+        "/d/page.html", at("/trickle/300") + "\tout=slow.bin  # last to finish",
+        at("/e/x") + " out=sub/dir/x.bin", at("/f/page.html") + " out=page.html",
+        "/g/page.html");
+    Map<Integer, String> expected = new TreeMap<>(Map.of(0, "page.html", 1, "page-1.html",
+        2, "page-2.html", 3, "page-3.html", 4, "slow.bin", 5, "sub/dir/x.bin",
+        7, "page-4.html"));
+    int run = 0;
+    for (String order : List.of("completion", "input")) {
+      Path out = dir.resolve("names-" + mode + "-" + run++);
+      Cli.Result result = run(mode, list, "-o", out.toString(), "--order", order, "-w", "4");
+
+      assertEquals(1, result.exitCode(), result::toString);
+      Map<Integer, String> paths = new TreeMap<>();
+      for (JsonNode node : results(result)) {
+        if (!node.get("path").isNull()) {
+          paths.put(node.get("index").asInt(), node.get("path").asText());
+        }
+      }
+      assertEquals(expected, paths, result::toString);
+      JsonNode taken = results(result).stream().filter(n -> n.get("index").asInt() == 6)
+          .findFirst().orElseThrow();
+      assertEquals("invalid_url", taken.get("error_kind").asText());
+      assertEquals(list + ":7: out=page.html is already taken by " + list + ":1",
+          taken.get("error").asText());
+      for (String letter : List.of("a", "b", "c", "d", "g")) {
+        int index = "abcd...g".indexOf(letter);
+        assertEquals("/" + letter + "/page.html", Files.readString(out.resolve(
+            expected.get(index))), "the file of index " + index + " holds its own body");
+      }
+      assertEquals(300, Files.size(out.resolve("slow.bin")));
+      assertEquals("/e/x", Files.readString(out.resolve("sub/dir/x.bin")));
+    }
+  }
+
+  /** {@code --create-dirs} lays out HOST_PORT/PATH the same way in every mode. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void createDirsLaysOutHostAndPath(Mode mode) throws IOException {
+    Path out = dir.resolve("dirs-" + mode);
+    Cli.Result result = run(mode, list("/a/b/c.txt", "/a/b/", "/q.php?id=1", "/a/b",
+        at("/x") + " out=flat.txt"), "-o", out.toString(), "--create-dirs");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    HttpUrl root = server.url("/");
+    String host = root.host() + "_" + root.port();
+    Map<String, String> expected = Map.of(host + "/a/b/c.txt", "/a/b/c.txt",
+        host + "/a/b/index.html", "/a/b/", host + "/q.php?id=1", "/q.php",
+        host + "/a/b-1", "/a/b", "flat.txt", "/x");
+    Map<String, String> saved = new TreeMap<>();
+    for (JsonNode node : results(result)) {
+      String path = node.get("path").asText();
+      saved.put(path, Files.readString(out.resolve(path)));
+    }
+    assertEquals(new TreeMap<>(expected), saved, result::toString);
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(5, files.filter(Files::isRegularFile).count(), "no other file, no temp file");
+    }
+  }
+
+  /**
+   * {@code --no-clobber} keeps a file that exists, untouched, and makes no request for it: the
+   * result is skipped with the file's size, in every mode; text says so.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void noClobberKeepsExistingFilesWithoutARequest(Mode mode) throws Exception {
+    Path out = dir.resolve("keep-" + mode);
+    Files.createDirectories(out.resolve("sub"));
+    Files.writeString(out.resolve("keep.txt"), "old");
+    Files.writeString(out.resolve("sub/kept.bin"), "older");
+    Path urls = list("/x/keep.txt", "/bytes/4", at("/y") + " out=sub/kept.bin");
+
+    Cli.Result result = run(mode, urls, "-o", out.toString(), "--no-clobber");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    Map<Integer, String> kept = new TreeMap<>();
+    results(result).forEach(n -> kept.put(n.get("index").asInt(), n.get("outcome").asText()
+        + " " + n.get("path").asText() + " " + n.get("file_bytes").asLong() + " "
+        + n.get("attempts").asInt() + " " + n.get("status").asText("-")));
+    assertEquals(Map.of(0, "skipped keep.txt 3 0 -", 1, "downloaded 4 4 1 200",
+        2, "skipped sub/kept.bin 5 0 -"), kept, result::toString);
+    JsonNode summary = JsonLines.summary(result);
+    assertEquals(2, summary.get("skipped").asInt(), summary::toString);
+    assertEquals(1, summary.get("downloaded").asInt(), summary::toString);
+    assertEquals("old", Files.readString(out.resolve("keep.txt")));
+    assertEquals("older", Files.readString(out.resolve("sub/kept.bin")));
+    assertEquals(1, server.getRequestCount(), "only /bytes/4 was asked for");
+    assertEquals("/bytes/4", server.takeRequest().getUrl().encodedPath());
+
+    Cli.Result text = Cli.run("-m", mode.toString(), "-w", "2", "-o", out.toString(),
+        "--no-clobber", urls.toString());
+    assertEquals(0, text.exitCode(), text::toString);
+    assertTrue(text.out().contains("Skipped " + server.url("/x/keep.txt") + " -> "),
+        text::toString);
+    assertTrue(text.out().contains("3 skipped"), text::toString);
+    assertEquals(1, server.getRequestCount(), "the second run asks for nothing: all three kept");
+  }
+
   @ParameterizedTest
   @EnumSource(Mode.class)
   void inputOrderIsKeptWhateverFinishesFirst(Mode mode) throws IOException {
@@ -447,6 +555,11 @@ class OptionContractTest {
     args.addAll(List.of(options));
     args.add(list.toString());
     return Cli.runWithEnv(env, args.toArray(new String[0]));
+  }
+
+  /** The URL of {@code path} on the server, for a list line with settings after it. */
+  private String at(String path) {
+    return server.url(path).toString();
   }
 
   private Path list(String... paths) {
