@@ -170,6 +170,7 @@ class FileNamerTest {
       "http://[::1]:9/x,                       [::1]_9/x",
       "http://h.test/%2E%2E/%2e/x,             h.test/x",
       "http://h.test/%20/x,                    h.test/_/x",
+      "http://b\u00fccher.test/x,             xn--bcher-kva.test/x",
   })
   void hostPathIsLikeWgetX(String url, String expected) {
     String path = FileNamer.hostPath(HttpUrl.get(url));
