@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Both algorithms may be mixed. A name is a path relative to the output directory; a leading
  * {@code ./} is ignored. The same name twice is fine when the digests agree, an error when two
- * of one algorithm differ; with two algorithms the first line's is checked. Anything else is an error {@code FILE:LINE: problem} that never quotes the line.
+ * of one algorithm differ; with two algorithms the first line's is checked. Anything else is an
+ * error {@code FILE:LINE: problem} that never quotes the line.
  *
  * <p>Immutable once read.
  */

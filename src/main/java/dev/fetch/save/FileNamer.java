@@ -12,9 +12,10 @@ import okhttp3.HttpUrl;
  * which downloads finish.
  *
  * <p>A path is relative to the output directory and {@code /}-separated; every segment is a safe
- * name: never empty, {@code .} or {@code ..}, no separator, no control character, at most
- * {@value #MAX_NAME_BYTES} bytes of UTF-8 (see {@link #isSafeSegment}), so a path cannot leave the
- * directory. {@link #fileName} is the URL's last non-empty path segment, decoded;
+ * name: never empty, {@code .} or {@code ..}, no separator, no control character (nor one that
+ * reorders text as shown), at most {@value #MAX_NAME_BYTES} bytes of UTF-8 (see
+ * {@link #isSafeSegment}), so a path cannot leave the directory. {@link #fileName} is the
+ * URL's last non-empty path segment, decoded;
  * {@link #hostPath} is {@code HOST[_PORT]/SEG/.../NAME} ({@code --create-dirs}).
  *
  * <p>One namespace holds every path of the run: {@link #claimFree} takes the wanted path, or, if
@@ -184,7 +185,13 @@ public final class FileNamer {
 
   private static boolean isUnsafe(int c) {
     return c == '/' || c == '\\' || c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028
-        || c == 0x2029;
+        || c == 0x2029 || isBidiControl(c);
+  }
+
+  /** A character that reorders text as shown: {@code evil\u202Etxt.exe} looks like a text file. */
+  private static boolean isBidiControl(int c) {
+    return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   private static int bytes(String text) {

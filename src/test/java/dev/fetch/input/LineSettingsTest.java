@@ -62,7 +62,8 @@ class LineSettingsTest {
     assertEquals(new LineSettings("pages/a.txt",
         new Checksum(Checksum.Algorithm.SHA256, SHA256)), entry.settings());
     assertEquals("sha256:" + SHA256, entry.checksum().toString());
-    assertEquals(entry.checksum(), entry.toRequest().checksum(), "the checksum reaches the request");
+    assertEquals(entry.checksum(), entry.toRequest().checksum(),
+        "the checksum reaches the request");
   }
 
   @Test
@@ -92,10 +93,13 @@ class LineSettingsTest {
     assertEquals("contains a control character (U+0009)", entries.get(2).problem());
   }
 
+  private static final String KNOWN = " (known: out=, sha256=, sha512=)";
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "http://a.test/ out=                  | out=: empty file name",
-      "http://a.test/ out=/etc/passwd       | out=: an absolute path; out= is relative to --output-dir",
+      "http://a.test/ out=/etc/passwd       | out=: an absolute path; out= is relative to "
+          + "--output-dir",
       "http://a.test/ out=../x              | out=: '..' is not allowed in a path",
       "http://a.test/ out=a/../../x         | out=: '..' is not allowed in a path",
       "http://a.test/ out=./x               | out=: '.' is not allowed in a path",
@@ -105,10 +109,10 @@ class LineSettingsTest {
       "http://a.test/ out=a out=b           | out= is given twice",
       "http://a.test/ sha256=abc            | sha256= needs 64 hexadecimal digits",
       "http://a.test/ sha512=xyz            | sha512= needs 128 hexadecimal digits",
-      "http://a.test/ name=x                | unknown setting 'name=' (known: out=, sha256=, sha512=)",
-      "http://a.test/ OUT=x                 | unknown setting 'OUT=' (known: out=, sha256=, sha512=)",
-      "http://a.test/ =x                    | a setting needs a name before '=' (known: out=, sha256=, sha512=)",
-      "http://a.test/ out=a.txt bare        | contains a space: one URL per line; encode spaces in a URL as %20",
+      "http://a.test/ name=x                | unknown setting 'name='" + KNOWN,
+      "http://a.test/ OUT=x                 | unknown setting 'OUT='" + KNOWN,
+      "http://a.test/ =x                    | a setting needs a name before '='" + KNOWN,
+      "http://a.test/ out=a.txt bare        | " + ListLine.SPACE_PROBLEM,
       "ftp://a.test/ out=a.txt              | unsupported scheme 'ftp' (only http and https)",
   })
   void badSettingsMakeTheLineInvalid(String line, String expected) {
@@ -133,7 +137,7 @@ class LineSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u2028b", "a\u2029b", "a\u0085"})
+  @ValueSource(strings = {"a\u2028b", "a\u2029b", "a\u0085", "evil\u202Etxt.exe"})
   void otherUnsafeNamesAreRefused(String name) {
     assertTrue(problem("http://a.test/ out=" + name).startsWith("out=: "));
   }

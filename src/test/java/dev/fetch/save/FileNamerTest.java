@@ -75,6 +75,12 @@ class FileNamerTest {
   }
 
   @Test
+  void bidirectionalControlsBecomeUnderscores() {
+    assertEquals("report_fdp.exe", name("http://h.test/report%E2%80%AEfdp.exe"));
+    assertEquals("a_b_c", name("http://h.test/a%E2%81%A6b%E2%80%8Fc"));
+  }
+
+  @Test
   void longMultiByteNameIsCutWithoutSplittingACharacter() {
     String segment = "a" + "\u65e5".repeat(100); // 1 + 300 bytes
     String name = name("http://h.test/" + segment);
