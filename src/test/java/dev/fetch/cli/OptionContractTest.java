@@ -149,7 +149,7 @@ class OptionContractTest {
     int run = 0;
     for (String order : List.of("completion", "input")) {
       Path out = dir.resolve("names-" + mode + "-" + run++);
-      Cli.Result result = run(mode, list, "-o", out.toString(), "--order", order, "-w", "4");
+      Cli.Result result = run(mode, list, "-o", out.toString(), "--order", order);
 
       assertEquals(1, result.exitCode(), result::toString);
       Map<Integer, String> paths = new TreeMap<>();
