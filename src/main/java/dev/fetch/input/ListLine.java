@@ -116,6 +116,9 @@ final class ListLine {
           return "contains a backslash";
         }
       }
+      if (FileNamer.isReserved(segment)) {
+        return "names starting with " + FileNamer.RESERVED_PREFIX + " are fetch's own files";
+      }
       if (!FileNamer.isSafeSegment(segment)) {
         return FileNamer.tooLong(segment) ? "a name longer than " + FileNamer.MAX_NAME_BYTES
             + " bytes" : "not a safe file name";

@@ -32,6 +32,12 @@ public final class FileNamer {
   public static final int MAX_NAME_BYTES = 200;
   /** What is returned by {@link #claim} when the path was free and is now taken. */
   public static final long FREE = Long.MIN_VALUE;
+  /**
+   * The start of the names of fetch's own files in the output directory (temporary files, and
+   * whatever else fetch keeps there): an automatic name that starts so gets a {@code _} before it,
+   * and {@code out=} cannot name one.
+   */
+  public static final String RESERVED_PREFIX = ".fetch-";
   private static final String FALLBACK = "index.html";
 
   /** Every file path claimed → its holder. */
@@ -108,10 +114,21 @@ public final class FileNamer {
 
   /**
    * The file name of {@code url} in a flat directory: its last non-empty path segment, decoded
-   * and made safe; {@code index.html} when there is none. The query is not part of it.
+   * and made safe, never {@link #isReserved reserved}; {@code index.html} when there is none. The
+   * query is not part of it.
    */
   public static String fileName(HttpUrl url) {
-    return sanitize(lastSegment(url));
+    return unreserved(sanitize(lastSegment(url)));
+  }
+
+  /** Whether {@code segment} starts as fetch's own files do ({@value #RESERVED_PREFIX}). */
+  public static boolean isReserved(String segment) {
+    return segment.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length());
+  }
+
+  /** {@code name} (safe), with a {@code _} before it if it is {@link #isReserved reserved}. */
+  private static String unreserved(String name) {
+    return isReserved(name) ? truncate("_" + name, MAX_NAME_BYTES).strip() : name;
   }
 
   /**
@@ -120,8 +137,8 @@ public final class FileNamer {
    * IPv6 address in brackets), followed by {@code _PORT} when the port is not the scheme's
    * default; empty path segments are dropped; a path that ends with {@code /} ends with
    * {@code index.html}; a query is kept on the name after {@code ?}, as the URL writes it. Each
-   * segment is made safe (see {@link #sanitize}); user information and fragment are never part
-   * of it.
+   * segment is made safe (see {@link #sanitize}) and never {@link #isReserved reserved}; user
+   * information and fragment are never part of it.
    */
   public static String hostPath(HttpUrl url) {
     String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
@@ -132,7 +149,7 @@ public final class FileNamer {
     List<String> segments = url.pathSegments();
     for (int i = 0; i < segments.size() - 1; i++) {
       if (!segments.get(i).isEmpty()) {
-        path.append('/').append(sanitize(segments.get(i), "_"));
+        path.append('/').append(unreserved(sanitize(segments.get(i), "_")));
       }
     }
     String last = segments.get(segments.size() - 1);
@@ -141,7 +158,7 @@ public final class FileNamer {
     if (query != null && !query.isEmpty()) {
       name += "?" + query;
     }
-    return path.append('/').append(sanitize(name)).toString();
+    return path.append('/').append(unreserved(sanitize(name))).toString();
   }
 
   /** Whether {@code segment} is a safe name for one segment of a saved path, kept as it is. */

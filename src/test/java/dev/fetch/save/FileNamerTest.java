@@ -75,6 +75,17 @@ class FileNamerTest {
   }
 
   @Test
+  void namesOfFetchsOwnFilesAreNeverTaken() {
+    assertEquals("_.fetch-w1-x.part", name("http://h.test/.fetch-w1-x.part"));
+    assertEquals("_.FETCH-etags", name("http://h.test/a/.FETCH-etags"));
+    assertEquals("h.test/_.fetch-d/_.fetch-f", FileNamer.hostPath(
+        HttpUrl.get("http://h.test/.fetch-d/.fetch-f")));
+    String longest = ".fetch-" + "x".repeat(FileNamer.MAX_NAME_BYTES - 7);
+    assertEquals("_" + longest.substring(0, longest.length() - 1),
+        name("http://h.test/" + longest), "still within the limit");
+  }
+
+  @Test
   void bidirectionalControlsBecomeUnderscores() {
     assertEquals("report_fdp.exe", name("http://h.test/report%E2%80%AEfdp.exe"));
     assertEquals("a_b_c", name("http://h.test/a%E2%81%A6b%E2%80%8Fc"));
