@@ -1,8 +1,10 @@
 package dev.fetch.save;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 
@@ -22,7 +24,8 @@ import okhttp3.HttpUrl;
  * an earlier path holds it, the first free one with a {@code -1}, {@code -2}… suffix before the
  * extension (on a directory segment too, when an earlier file holds that name);
  * {@link #claim} takes exactly the path asked for ({@code out=}) or says who holds it. A path is
- * never both a file and a directory. Each claim is remembered with its holder, a number the
+ * never both a file and a directory. Paths are compared as a case-insensitive file system would
+ * (case and Unicode composition ignored), so no two paths of a run are one file anywhere. Each claim is remembered with its holder, a number the
  * caller chooses (the holder's list line, say), and nothing else: a million URLs cost one map.
  *
  * <p>Thread-safe: guarded by {@code this}.
@@ -69,7 +72,7 @@ public final class FileNamer {
       boolean last = i == segments.length - 1;
       String prefix = path.isEmpty() ? "" : path + "/";
       String candidate = prefix + segments[i];
-      for (int n = 1; last ? isTaken(candidate) : files.containsKey(candidate); n++) {
+      for (int n = 1; last ? isTaken(candidate) : files.containsKey(key(candidate)); n++) {
         candidate = prefix + withSuffix(segments[i], n);
       }
       path = candidate;
@@ -85,14 +88,14 @@ public final class FileNamer {
    */
   public synchronized long claim(String path, long holder) {
     for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-      Long file = files.get(path.substring(0, slash));
+      Long file = files.get(key(path.substring(0, slash)));
       if (file != null) {
         return file;
       }
     }
-    Long earlier = files.get(path);
+    Long earlier = files.get(key(path));
     if (earlier == null) {
-      earlier = directories.get(path);
+      earlier = directories.get(key(path));
     }
     if (earlier != null) {
       return earlier;
@@ -102,13 +105,23 @@ public final class FileNamer {
   }
 
   private boolean isTaken(String path) {
-    return files.containsKey(path) || directories.containsKey(path);
+    String key = key(path);
+    return files.containsKey(key) || directories.containsKey(key);
+  }
+
+  /**
+   * What two paths share when they are one file on some file system: the same text once composed
+   * (NFC) and in lower case. So {@code Page.html} and {@code page.html} in one run are two files
+   * on macOS and Windows too, and a list gives the same names on every system.
+   */
+  private static String key(String path) {
+    return Normalizer.normalize(path, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
   private void register(String path, long holder) {
-    files.put(path, holder);
+    files.put(key(path), holder);
     for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-      directories.putIfAbsent(path.substring(0, slash), holder);
+      directories.putIfAbsent(key(path.substring(0, slash)), holder);
     }
   }
 

@@ -208,6 +208,17 @@ class FileNamerTest {
   }
 
   @Test
+  void pathsThatAreOneFileOnACaseInsensitiveSystemAreTwoNames() {
+    assertEquals("Page.html", name("http://a.test/Page.html"));
+    assertEquals("page-1.html", name("http://b.test/page.html"));
+    assertEquals("caf\u00e9", name("http://a.test/caf%C3%A9"), "composed é");
+    assertEquals("cafe\u0301-1", name("http://b.test/cafe%CC%81"), "e and a combining accent");
+    assertEquals("H/x", namer.claimFree("H/x", 9));
+    assertEquals(9, namer.claim("h/X", 10));
+    assertEquals(9, namer.claim("h", 10), "a directory whatever its case");
+  }
+
+  @Test
   void aPathIsNeverBothAFileAndADirectory() {
     assertEquals("h/a", namer.claimFree("h/a", 1));
     assertEquals("h/a-1/b", namer.claimFree("h/a/b", 2), "a file holds h/a");
