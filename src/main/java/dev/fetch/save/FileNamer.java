@@ -25,8 +25,9 @@ import okhttp3.HttpUrl;
  * extension (on a directory segment too, when an earlier file holds that name);
  * {@link #claim} takes exactly the path asked for ({@code out=}) or says who holds it. A path is
  * never both a file and a directory. Paths are compared as a case-insensitive file system would
- * (case and Unicode composition ignored), so no two paths of a run are one file anywhere. Each claim is remembered with its holder, a number the
- * caller chooses (the holder's list line, say), and nothing else: a million URLs cost one map.
+ * (case and Unicode composition ignored), so no two paths of a run are one file anywhere. Each
+ * claim is remembered with its holder, a number the caller chooses (the holder's list line, say),
+ * and nothing else: one map entry per file, plus one per directory above them.
  *
  * <p>Thread-safe: guarded by {@code this}.
  */
