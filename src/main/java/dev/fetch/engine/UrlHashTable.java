@@ -1,25 +1,22 @@
 package dev.fetch.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
  * A set of URLs kept as 128-bit hashes, each with one flag (done or not): what {@link DoneUrls}
  * needs to remember about a journal of a million URLs in tens of megabytes instead of the
  * hundreds a {@code HashMap<String, Boolean>} would take.
  *
- * <p>Each URL is hashed with SHA-256 of its UTF-8 bytes, of which 126 bits are kept (the chance
- * that two of a million URLs share them is about 10<sup>-26</sup>): the rest is the flag and the
+ * <p>Each URL is hashed to 128 bits ({@link #hash}), of which 126 are kept (the chance that two
+ * of a million URLs share them is about 10<sup>-26</sup>): the other two are the flag and the
  * mark of a used slot. Open addressing with linear probing in two {@code long} arrays, doubled
- * when half full. {@link #put} is for one thread; once filled, {@link #flag} may be called from
- * any thread (each thread hashes with its own digest).
+ * when half full: 32 MB for a million URLs. {@link #put} is for one thread; once filled,
+ * {@link #flag} may be called from any thread.
  */
 final class UrlHashTable {
   private static final long USED = Long.MIN_VALUE;
   private static final long FLAG = 1L;
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(
-      UrlHashTable::sha256);
+  private static final long C1 = 0x87c37b91114253d5L;
+  private static final long C2 = 0x4cf5852dc2e37f93L;
+  private static final long SEED = 0x6665746368L; // "fetch"
 
   private long[] high = new long[1024];
   private long[] low = new long[1024];
@@ -87,25 +84,66 @@ final class UrlHashTable {
     low = newLow;
   }
 
-  /** 126 bits of the URL's SHA-256: the high word marked used, the low word's flag bit clear. */
-  private static long[] hash(String url) {
-    byte[] digest = SHA_256.get().digest(url.getBytes(StandardCharsets.UTF_8));
-    return new long[] {word(digest, 0) | USED, word(digest, 8) & ~FLAG};
+  /**
+   * 126 bits of the URL's 128-bit hash: the high word marked used, the low word's flag bit clear.
+   * MurmurHash3's x64 128-bit construction over the string's UTF-16 code units, four to a word:
+   * no allocation, and fast even where only the C1 compiler runs (SHA-256 was five times slower
+   * there, for no gain: nobody is attacking their own journal).
+   */
+  static long[] hash(String url) {
+    int length = url.length();
+    long h1 = SEED ^ length;
+    long h2 = ~SEED ^ length;
+    int i = 0;
+    for (; i + 8 <= length; i += 8) {
+      h1 ^= mixFirst(word(url, i, 4));
+      h1 = Long.rotateLeft(h1, 27) + h2;
+      h1 = h1 * 5 + 0x52dce729;
+      h2 ^= mixSecond(word(url, i + 4, 4));
+      h2 = Long.rotateLeft(h2, 31) + h1;
+      h2 = h2 * 5 + 0x38495ab5;
+    }
+    int rest = length - i;
+    if (rest > 4) {
+      h2 ^= mixSecond(word(url, i + 4, rest - 4));
+    }
+    if (rest > 0) {
+      h1 ^= mixFirst(word(url, i, Math.min(rest, 4)));
+    }
+    h1 ^= length;
+    h2 ^= length;
+    h1 += h2;
+    h2 += h1;
+    h1 = finish(h1);
+    h2 = finish(h2);
+    h1 += h2;
+    h2 += h1;
+    return new long[] {h1 | USED, h2 & ~FLAG};
   }
 
-  private static long word(byte[] bytes, int from) {
+  /** {@code count} (1 to 4) UTF-16 code units of {@code text} from {@code from}, in one word. */
+  private static long word(String text, int from, int count) {
     long word = 0;
-    for (int i = from; i < from + 8; i++) {
-      word = word << 8 | (bytes[i] & 0xff);
+    for (int i = count - 1; i >= 0; i--) {
+      word = word << 16 | text.charAt(from + i);
     }
     return word;
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+  private static long mixFirst(long k) {
+    return Long.rotateLeft(k * C1, 31) * C2;
+  }
+
+  private static long mixSecond(long k) {
+    return Long.rotateLeft(k * C2, 33) * C1;
+  }
+
+  private static long finish(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 }

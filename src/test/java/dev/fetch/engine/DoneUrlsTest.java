@@ -245,6 +245,34 @@ class DoneUrlsTest {
     assertEquals(flagged, table.countFlagged());
   }
 
+  /**
+   * URLs that differ in one character anywhere — in a full block, in the tail, or only in length
+   * — never share a hash: each of their 128 bits depends on every character.
+   */
+  @Test
+  void similarUrlsNeverShareAHash() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    List<String> urls = new ArrayList<>();
+    for (int length = 1; length <= 40; length++) {
+      String base = "http://h.test/" + "a".repeat(length);
+      urls.add(base);
+      for (int at = 0; at < base.length(); at++) {
+        for (char c : new char[] {'b', '\u00e9', '\u4e2d'}) {
+          urls.add(base.substring(0, at) + c + base.substring(at + 1));
+        }
+      }
+    }
+    for (int i = 0; i < 100_000; i++) {
+      urls.add("https://example.org/data/part-" + i + ".json");
+    }
+    for (String url : urls) {
+      long[] hash = UrlHashTable.hash(url);
+      keys.add(hash[0] + ":" + hash[1]);
+    }
+
+    assertEquals(new java.util.HashSet<>(urls).size(), keys.size());
+  }
+
   private static List<UrlEntry> entries(String list) {
     List<UrlEntry> entries = new ArrayList<>();
     try (UrlListReader reader = new UrlListReader("list.txt",
