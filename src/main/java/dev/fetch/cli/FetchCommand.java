@@ -164,6 +164,7 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
     PrintWriter err = spec.commandLine().getErr();
     Inputs inputs = inputs();
     DownloadSettings settings = settings(err);
+    journal.check(spec, inputs, saveFailed, trace);
     DoneUrls done = journal.doneUrls(spec, err);
     AtomicReference<Inputs> listed = new AtomicReference<>(inputs);
     Progress display = progress.progress(err, outside, () -> listed.get().countUrlLines());
@@ -244,7 +245,6 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
   private DownloadSettings settings(PrintWriter err) {
     checkWritable("--trace", trace);
     checkWritable("--save-failed", saveFailed);
-    journal.check(spec);
     if (workers != null) {
       if (workers < 1 || workers > MAX_WORKERS) {
         throw new ParameterException(spec.commandLine(), "--workers must be between 1 and "

@@ -1,6 +1,8 @@
 package dev.fetch.cli;
 
 import dev.fetch.engine.DoneUrls;
+import dev.fetch.input.Input;
+import dev.fetch.input.Inputs;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.OutputPaths;
 import dev.fetch.output.ResultsJournal;
@@ -33,11 +35,13 @@ final class RunJournalOptions {
   List<Path> skipDone;
 
   /**
-   * Checks the options: the journal can be appended to, each file to skip by can be read.
+   * Checks the options: the journal can be appended to, and is none of the files the run reads
+   * or replaces (a list, {@code --save-failed}, {@code --trace}), each file to skip by can be
+   * read.
    *
    * @throws ParameterException naming the option and the file otherwise
    */
-  void check(CommandSpec spec) {
+  void check(CommandSpec spec, Inputs inputs, Path saveFailed, Path trace) {
     if (results != null) {
       if (results.toString().equals("-")) {
         throw new ParameterException(spec.commandLine(), "--results needs a file: results go "
@@ -47,6 +51,19 @@ final class RunJournalOptions {
       if (problem != null) {
         throw new ParameterException(spec.commandLine(), "--results: cannot write "
             + Diagnostics.printable(results.toString()) + " (" + problem + ")");
+      }
+      String clash = sameFile(results, saveFailed) ? "the --save-failed file, which replaces it"
+          : sameFile(results, trace) ? "the --trace file, which replaces it" : null;
+      for (Input input : inputs.all()) {
+        if (clash == null && input instanceof Input.ListFile
+            && sameFile(results, Path.of(((Input.ListFile) input).path()))) {
+          clash = "a list this run reads";
+        }
+      }
+      if (clash != null) {
+        throw new ParameterException(spec.commandLine(), "--results "
+            + Diagnostics.printable(results.toString()) + " is " + clash
+            + ": the journal must be a file of its own");
       }
     }
     for (Path journal : skipDone()) {
@@ -83,6 +100,21 @@ final class RunJournalOptions {
   /** The journal to write, opened when the run starts; null without {@code --results}. */
   ResultsJournal journal(PrintWriter err) {
     return results == null ? null : new ResultsJournal(results, err);
+  }
+
+  /** Whether {@code a} and {@code b} name one file (or would, once created). */
+  private static boolean sameFile(Path a, Path b) {
+    if (b == null || b.toString().equals("-")) {
+      return false;
+    }
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private List<Path> skipDone() {

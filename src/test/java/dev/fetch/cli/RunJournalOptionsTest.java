@@ -124,6 +124,32 @@ class RunJournalOptionsTest {
     assertEquals(0, server.getRequestCount());
   }
 
+  /** The journal is never destroyed: not replaced by another output, not read as the list. */
+  @ParameterizedTest
+  @ValueSource(strings = {"--save-failed", "--trace", "list"})
+  void theJournalCannotBeAFileTheRunReadsOrReplaces(String other) throws IOException {
+    Path list = ListFiles.onServer(dir, server, "/bytes/1");
+    Path journal = other.equals("list") ? list : dir.resolve("run.jsonl");
+    String before = other.equals("list") ? Files.readString(list) : null;
+    List<String> args = new ArrayList<>(List.of("--results", dir.resolve(".").resolve(
+        journal.getFileName()).toString()));
+    if (!other.equals("list")) {
+      args.addAll(List.of(other, journal.toString()));
+    }
+    args.add(list.toString());
+
+    Cli.Result result = Cli.run(args.toArray(new String[0]));
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertTrue(result.err().startsWith("fetch: --results " + dir.resolve(".").resolve(
+        journal.getFileName()) + " is "), result::toString);
+    assertTrue(result.err().contains(": the journal must be a file of its own"), result::toString);
+    assertEquals(0, server.getRequestCount());
+    if (before != null) {
+      assertEquals(before, Files.readString(list));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"--skip-done=run.jsonl", "--results=run.jsonl", "--no-clobber", "-N",
       "--timestamping", "--continue"})
