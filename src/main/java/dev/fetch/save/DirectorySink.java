@@ -3,11 +3,11 @@ package dev.fetch.save;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.SaveSettings;
 import dev.fetch.download.Validators;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -401,11 +401,14 @@ public final class DirectorySink implements BodySink {
     return total;
   }
 
+  /**
+   * Opens {@code temp} to write from its start, or to append. A {@code FileOutputStream}, not a
+   * file channel: an interrupt (a cancelled run) must not close the file under a write in
+   * progress and lose bytes already read.
+   */
   private static Sink openFile(Path temp, boolean append) throws StorageException {
     try {
-      return append ? Okio.sink(temp, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-          : Okio.sink(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
+      return Okio.sink(new FileOutputStream(temp.toFile(), append));
     } catch (IOException e) {
       throw new StorageException("cannot open " + temp + ": " + reason(e), e);
     }
