@@ -5,6 +5,7 @@ import dev.fetch.download.SaveSettings;
 import dev.fetch.download.Validators;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,8 +19,6 @@ import java.util.function.Function;
 import okhttp3.Headers;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.Okio;
-import okio.Sink;
 
 /**
  * Saves each body to a file in one directory, named by {@link FileNamer}.
@@ -374,7 +373,7 @@ public final class DirectorySink implements BodySink {
 
   private static long copy(BufferedSource body, Path temp, BodyDigest digest, boolean append)
       throws IOException {
-    Sink file = openFile(temp, append);
+    OutputStream file = openFile(temp, append);
     long total = 0;
     Buffer chunk = new Buffer();
     try {
@@ -384,7 +383,7 @@ public final class DirectorySink implements BodySink {
           digest.update(chunk);
         }
         try {
-          file.write(chunk, read);
+          chunk.writeTo(file, read);
         } catch (IOException e) {
           throw new StorageException("cannot write " + temp + ": " + reason(e), e);
         }
@@ -402,19 +401,19 @@ public final class DirectorySink implements BodySink {
   }
 
   /**
-   * Opens {@code temp} to write from its start, or to append. A {@code FileOutputStream}, not a
-   * file channel: an interrupt (a cancelled run) must not close the file under a write in
-   * progress and lose bytes already read.
+   * Opens {@code temp} to write from its start, or to append. A plain {@code FileOutputStream},
+   * neither a file channel nor an Okio sink: an interrupt (a cancelled run) must not close the
+   * file or fail a write in progress, losing bytes already read.
    */
-  private static Sink openFile(Path temp, boolean append) throws StorageException {
+  private static OutputStream openFile(Path temp, boolean append) throws StorageException {
     try {
-      return Okio.sink(new FileOutputStream(temp.toFile(), append));
+      return new FileOutputStream(temp.toFile(), append);
     } catch (IOException e) {
       throw new StorageException("cannot open " + temp + ": " + reason(e), e);
     }
   }
 
-  private static void closeQuietly(Sink file) {
+  private static void closeQuietly(OutputStream file) {
     try {
       file.close();
     } catch (IOException ignored) {

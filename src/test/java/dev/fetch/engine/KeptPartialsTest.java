@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.SaveSettings;
 import dev.fetch.download.TransferListener;
@@ -38,8 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A run cancelled mid-body (Ctrl-C: {@link DownloadRun#cancel}) keeps the partial body under
  * {@code --continue}, and removes it without. The server sends 50 of 100 promised bytes and
- * then holds the connection; the run is cancelled once the client has read them (a latch on the
- * run's transfer listener), never after a sleep.
+ * then holds the connection; the run is cancelled once the client has read them, and the files
+ * are looked at once the download has ended (latches on the run's transfer listener), never after
+ * a sleep.
  */
 class KeptPartialsTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -75,10 +77,16 @@ class KeptPartialsTest {
     try (HalfBody server = new HalfBody()) {
       Path list = ListFiles.write(dir, List.of(server.url("/held")));
       CountDownLatch read = new CountDownLatch(1);
+      CountDownLatch finished = new CountDownLatch(1);
       TransferListener transfers = new TransferListener() {
         @Override
         public void read(DownloadRequest request, long bytes) {
           read.countDown();
+        }
+
+        @Override
+        public void finished(DownloadRequest request, DownloadResult result) {
+          finished.countDown();
         }
       };
       DownloadSettings settings = DownloadSettings.builder().workers(2).retries(0)
@@ -104,6 +112,9 @@ class KeptPartialsTest {
         canceller.join();
         Thread.interrupted();
       }
+      // The async strategy returns without waiting for a cancelled call's callback: the body's
+      // last write is done once its result is.
+      assertTrue(finished.await(10, TimeUnit.SECONDS), "the download ended");
     }
   }
 
