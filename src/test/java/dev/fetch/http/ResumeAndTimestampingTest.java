@@ -11,6 +11,9 @@ import dev.fetch.download.Checksum;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.download.Downloader;
+import dev.fetch.download.RetryPolicy;
+import dev.fetch.download.RetryingDownloader;
 import dev.fetch.download.ErrorKind;
 import dev.fetch.download.Outcome;
 import dev.fetch.download.SaveSettings;
@@ -18,6 +21,7 @@ import dev.fetch.download.Validators;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.save.DirectorySink;
 import dev.fetch.save.ValidatorIndex;
+import dev.fetch.testing.FakeTime;
 import dev.fetch.testing.TestSite;
 import dev.fetch.time.Time;
 import java.io.IOException;
@@ -239,6 +243,28 @@ class ResumeAndTimestampingTest {
             + "\"state\":\"partial\"}"), "the partial's validators are recorded as it starts");
     assertEquals(new Validators("\"v1\"", null),
         ValidatorIndex.load(dir).lookup("file.bin"));
+  }
+
+  @Test
+  void aRetryInTheSameRunContinuesWhatTheFailedAttemptWrote() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("ETag", "\"v1\"")
+        .body(new Buffer().write(BODY, 0, 40)).setHeader("Content-Length", "100")
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(partial(40));
+    Downloader retrying = new RetryingDownloader(downloader(resume(), 0),
+        RetryPolicy.standard(1), new FakeTime().time(), Diagnostics.none());
+
+    DownloadResult.Success success = assertInstanceOf(DownloadResult.Success.class,
+        retrying.download(request(Validators.NONE)));
+
+    assertEquals(2, success.attempts());
+    assertEquals(60, success.bytes(), "only what the first attempt had not written");
+    assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("file.bin")));
+    assertNull(server.takeRequest().getHeaders().get("Range"));
+    RecordedRequest retry = server.takeRequest();
+    assertEquals("bytes=40-", retry.getHeaders().get("Range"));
+    assertEquals("\"v1\"", retry.getHeaders().get("If-Range"),
+        "the validator the first attempt recorded, not the run's (none)");
   }
 
   @Test
