@@ -2,6 +2,7 @@ package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetscapeCookie;
+import dev.fetch.download.SaveSettings;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
@@ -9,7 +10,6 @@ import dev.fetch.input.UrlEntry;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
 import dev.fetch.save.ValidatorIndex;
-import dev.fetch.download.SaveSettings;
 import dev.fetch.strategy.DownloadStrategy;
 import java.io.IOException;
 import java.time.Duration;

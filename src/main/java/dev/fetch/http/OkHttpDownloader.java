@@ -14,7 +14,6 @@ import dev.fetch.download.Validators;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.BodyStart;
 import dev.fetch.save.DiscardingSink;
-import dev.fetch.save.LocalFile;
 import dev.fetch.save.StorageException;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.log.Diagnostics;
@@ -251,20 +250,21 @@ public final class OkHttpDownloader implements Downloader {
       int status = response.code();
       attempt.protocol = HttpClients.protocolName(response.protocol());
       log.debug(() -> request.displayUrl() + ": " + attempt.protocol + " " + status);
-      if (attempt.conditional && status == 304) {
+      Conditions asked = attempt.conditions;
+      if (asked.conditional() && status == 304) {
         countQuietly(response.body().source());
-        return attempt.kept(status, attempt.local.size());
+        return attempt.kept(status, asked.local().size());
       }
       long offset = 0;
-      if (attempt.rangeFrom > 0 && status == 416) {
+      if (asked.rangeFrom() > 0 && status == 416) {
         countQuietly(response.body().source());
         return attempt.rangeRefused(response);
       }
-      if (attempt.rangeFrom > 0 && status == 206) {
+      if (asked.rangeFrom() > 0 && status == 206) {
         long first = ContentRange.first(response.header("Content-Range"));
-        if (first != attempt.rangeFrom) {
+        if (first != asked.rangeFrom()) {
           log.debug(() -> request.displayUrl() + ": 206 from byte " + first + ", not "
-              + attempt.rangeFrom + "; starting again");
+              + asked.rangeFrom() + "; starting again");
           return attempt.restart();
         }
         offset = first;
@@ -360,64 +360,31 @@ public final class OkHttpDownloader implements Downloader {
       this.start = ticker.read();
     }
 
-    /** What was on disk when the request was prepared. */
-    LocalFile local = LocalFile.NONE;
-    /** The first byte asked for with {@code Range} ({@code --continue}), or -1 for none. */
-    long rangeFrom = -1;
-    /** Whether the request is conditional ({@code -N}): a 304 keeps the file. */
-    boolean conditional;
+    /** What this attempt's request asks for; set by {@link #prepare} before it is sent. */
+    volatile Conditions conditions = Conditions.NONE;
     /** The kept partial was dropped: ask for the whole body, unconditionally. */
-    boolean restarted;
+    volatile boolean restarted;
 
     /**
-     * Looks at what is on disk and decides what to ask for: a range after the kept partial
-     * (else after a complete file, as {@code wget -c} does), or, with {@code -N}, only a newer
-     * body than the file's. Null when ready, else the failure to report.
+     * Looks at what is on disk and decides what to ask for ({@link Conditions#decide}). Null
+     * when ready, else the failure to report.
      */
     DownloadResult.Failure prepare() {
-      rangeFrom = -1;
-      conditional = false;
       if (!resume && !timestamping) {
         return null;
       }
       try {
-        local = sink.local(request);
+        conditions = Conditions.decide(sink.local(request), resume, timestamping, restarted);
       } catch (IOException e) {
         return failed(null, 0, new StorageException("cannot look at the output directory: "
             + e.getMessage(), e), false);
-      }
-      if (restarted) {
-        return null;
-      }
-      if (resume && local.hasPartial() && local.partialSize() > 0) {
-        rangeFrom = local.partialSize();
-      } else if (timestamping && local.exists()) {
-        conditional = true;
-      } else if (resume && !local.hasPartial() && local.size() > 0) {
-        rangeFrom = local.size();
       }
       return null;
     }
 
     /** Adds what {@link #prepare} decided to the request. */
     void addConditions(Request.Builder builder) {
-      if (resume) {
-        // A range of a gzip-encoded body is a range of the encoding: keep to the identity one.
-        builder.header("Accept-Encoding", "identity");
-      }
-      if (rangeFrom > 0) {
-        builder.header("Range", "bytes=" + rangeFrom + "-");
-        String validator = sink.resumeValidators(request).forRange();
-        if (validator != null) {
-          builder.header("If-Range", validator);
-        }
-      }
-      if (conditional) {
-        builder.header("If-Modified-Since", HttpDates.format(local.modified()));
-        if (request.validators().etag() != null) {
-          builder.header("If-None-Match", request.validators().etag());
-        }
-      }
+      conditions.addTo(builder, sink.resumeValidators(request), request.validators());
     }
 
     /** Drops the kept partial so the next request asks for the whole body; null to restart. */
@@ -437,10 +404,11 @@ public final class OkHttpDownloader implements Downloader {
      */
     DownloadResult rangeRefused(Response response) {
       long length = ContentRange.completeLength(response.header("Content-Range"));
-      if (length != rangeFrom) {
+      long kept = conditions.rangeFrom();
+      if (length != kept) {
         log.debug(() -> request.displayUrl() + ": 416 for a body of " + length + " bytes, "
-            + rangeFrom + " kept; starting again");
-        return local.hasPartial() ? restart() : restartKeepingFile();
+            + kept + " kept; starting again");
+        return conditions.local().hasPartial() ? restart() : restartKeepingFile();
       }
       long size;
       try {
