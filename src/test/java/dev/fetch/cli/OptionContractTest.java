@@ -241,6 +241,58 @@ class OptionContractTest {
     assertEquals(1, server.getRequestCount(), "the second run asks for nothing: all three kept");
   }
 
+  /**
+   * Digests from {@code --checksum-file} (matched to the saved name) and from {@code sha256=} on
+   * a list line reach every mode, worker JVMs included: a body that matches is saved, one that
+   * does not fails with kind {@code checksum}, once (not retried), and leaves no file; without
+   * {@code -o} a line's digest still holds.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void checksumsFromTheFileAndTheLineHoldInEveryMode(Mode mode) throws Exception {
+    Path out = dir.resolve("sums-" + mode);
+    Path sums = dir.resolve("SUMS-" + mode);
+    Files.writeString(sums, sha256("abcde") + "  5\n" + "00".repeat(32) + " *./7\n");
+    Path urls = list("/bytes/5", "/bytes/7", at("/bytes/3") + " sha256=" + "11".repeat(32),
+        at("/bytes/4") + " sha256=" + sha256("abcd"));
+
+    Cli.Result result = run(mode, urls, "-o", out.toString(), "--checksum-file",
+        sums.toString(), "--retries", "2");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(Map.of(0, "- 1 5", 1, "checksum 1 null", 2, "checksum 1 null", 3, "- 1 4"),
+        checks(result), result::toString);
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(List.of("4", "5"), files.filter(Files::isRegularFile)
+          .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".fetch-etags"))
+          .sorted().collect(Collectors.toList()), "no file, partial or temporary, for 3 or 7");
+    }
+
+    Cli.Result discarded = run(mode, list(at("/bytes/3") + " sha256=" + "11".repeat(32),
+        at("/bytes/4") + " sha256=" + sha256("abcd")));
+    assertEquals(Map.of(0, "checksum 1 null", 1, "- 1 null"), checks(discarded),
+        discarded::toString);
+  }
+
+  private static String sha256(String text) throws Exception {
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(StandardCharsets.UTF_8));
+    StringBuilder hex = new StringBuilder();
+    for (byte b : digest) {
+      hex.append(String.format("%02x", b));
+    }
+    return hex.toString();
+  }
+
+  /** Each URL's index → "error_kind attempts path". */
+  private static Map<Integer, String> checks(Cli.Result result) {
+    Map<Integer, String> checks = new TreeMap<>();
+    results(result).forEach(n -> checks.put(n.get("index").asInt(),
+        (n.get("error_kind").isNull() ? "-" : n.get("error_kind").asText()) + " "
+            + n.get("attempts").asInt() + " " + n.get("path").asText("null")));
+    return checks;
+  }
+
   @ParameterizedTest
   @EnumSource(Mode.class)
   void inputOrderIsKeptWhateverFinishesFirst(Mode mode) throws IOException {
