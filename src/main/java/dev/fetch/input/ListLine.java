@@ -117,7 +117,8 @@ final class ListLine {
         }
       }
       if (FileNamer.isReserved(segment)) {
-        return "names starting with " + FileNamer.RESERVED_PREFIX + " are fetch's own files";
+        return "names starting with " + FileNamer.RESERVED_PREFIX + " or ending with "
+            + FileNamer.PART_SUFFIX + " are fetch's own files";
       }
       if (!FileNamer.isSafeSegment(segment)) {
         return FileNamer.tooLong(segment) ? "a name longer than " + FileNamer.MAX_NAME_BYTES

@@ -42,6 +42,8 @@ public final class FileNamer {
    * and {@code out=} cannot name one.
    */
   public static final String RESERVED_PREFIX = ".fetch-";
+  /** The end of the name of a partial body {@code --continue} keeps beside its file. */
+  public static final String PART_SUFFIX = ".fetch-part";
   private static final String FALLBACK = "index.html";
 
   /** Every file path claimed → its holder. */
@@ -135,9 +137,15 @@ public final class FileNamer {
     return unreserved(sanitize(lastSegment(url)));
   }
 
-  /** Whether {@code segment} starts as fetch's own files do ({@value #RESERVED_PREFIX}). */
+  /**
+   * Whether {@code segment} is named as fetch's own files are: it starts with
+   * {@value #RESERVED_PREFIX}, or ends with {@value #PART_SUFFIX} (a partial body kept by
+   * {@code --continue}, {@code .NAME.fetch-part}).
+   */
   public static boolean isReserved(String segment) {
-    return segment.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length());
+    return segment.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())
+        || segment.regionMatches(true, segment.length() - PART_SUFFIX.length(), PART_SUFFIX, 0,
+            PART_SUFFIX.length());
   }
 
   /** {@code name} (safe), with a {@code _} before it if it is {@link #isReserved reserved}. */

@@ -106,8 +106,10 @@ class LineSettingsTest {
       "http://a.test/ out=a//b              | out=: an empty path segment ('//' or a trailing '/')",
       "http://a.test/ out=dir/              | out=: an empty path segment ('//' or a trailing '/')",
       "http://a.test/ out=a\\b              | out=: contains a backslash",
-      "http://a.test/ out=d/.fetch-x.part   | out=: names starting with .fetch- are fetch's own "
-          + "files",
+      "http://a.test/ out=d/.fetch-x.part   | out=: names starting with .fetch- or ending with "
+          + ".fetch-part are fetch's own files",
+      "http://a.test/ out=.a.FETCH-PART     | out=: names starting with .fetch- or ending with "
+          + ".fetch-part are fetch's own files",
       "http://a.test/ out=a out=b           | out= is given twice",
       "http://a.test/ sha256=abc            | sha256= needs 64 hexadecimal digits",
       "http://a.test/ sha512=xyz            | sha512= needs 128 hexadecimal digits",

@@ -78,6 +78,7 @@ class FileNamerTest {
   void namesOfFetchsOwnFilesAreNeverTaken() {
     assertEquals("_.fetch-w1-x.part", name("http://h.test/.fetch-w1-x.part"));
     assertEquals("_.FETCH-etags", name("http://h.test/a/.FETCH-etags"));
+    assertEquals("_.x.fetch-part", name("http://h.test/.x.fetch-part"));
     assertEquals("h.test/_.fetch-d/_.fetch-f", FileNamer.hostPath(
         HttpUrl.get("http://h.test/.fetch-d/.fetch-f")));
     String longest = ".fetch-" + "x".repeat(FileNamer.MAX_NAME_BYTES - 7);
