@@ -105,6 +105,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
           + "URL. Default: count the bytes and discard the body.")
   Path outputDir;
 
+  @Mixin SaveOptions save;
+
   @Mixin HttpOptions http;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
@@ -186,7 +188,7 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
   private int run(DownloadRun run, Progress display, PrintWriter out, PrintWriter err) {
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
-    try (ResultPrinter printer = new ResultPrinter(format.formatter(), out, err, saveFailed,
+    try (ResultPrinter printer = new ResultPrinter(format.formatter(outputDir), out, err, saveFailed,
         display, quiet)) {
       RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
       printer.finish(summary);
@@ -236,7 +238,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         err.println("fetch: --workers=" + workers + " is ignored in " + mode + " mode");
       }
     }
-    return http.settings(spec, mode.workers(workers), retries, outputDir);
+    return http.settings(spec, mode.workers(workers), retries, outputDir).toBuilder()
+        .save(save.settings(spec, outputDir)).build();
   }
 
   /** An output file that cannot be written is a usage error before the first request. */

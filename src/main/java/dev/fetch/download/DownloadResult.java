@@ -1,6 +1,7 @@
 package dev.fetch.download;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The one outcome of one URL: a {@link Success} or a {@link Failure}. Every URL in the input gets
@@ -35,6 +36,14 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
    */
   String protocol();
 
+  /**
+   * Where the body was saved, relative to the output directory ({@code /}-separated), or null
+   * when nothing was saved (no output directory, or a failure).
+   */
+  default String path() {
+    return null;
+  }
+
   default boolean succeeded() {
     return this instanceof Success;
   }
@@ -42,10 +51,29 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
   /** This result as the last of {@code attempts} attempts that took {@code elapsed} in all. */
   DownloadResult afterAttempts(int attempts, Duration elapsed);
 
-  /** A URL downloaded completely with a status below 400. */
+  /**
+   * A URL downloaded completely with a status below 400, or one whose local file was kept.
+   *
+   * @param outcome downloaded, up to date ({@code not_modified}) or skipped
+   * @param path where the body is, relative to the output directory, or null when not saved
+   * @param fileBytes how many bytes the saved file holds: more than {@link #bytes()} when a
+   *     partial file was resumed ({@code --continue}); -1 when nothing was saved
+   */
   record Success(
       int index, String url, Integer status, long bytes, Duration elapsed, int attempts,
-      String worker, String protocol) implements DownloadResult {
+      String worker, String protocol, Outcome outcome, String path, long fileBytes)
+      implements DownloadResult {
+
+    public Success {
+      Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** A body downloaded and not saved. */
+    public Success(int index, String url, Integer status, long bytes, Duration elapsed,
+        int attempts, String worker, String protocol) {
+      this(index, url, status, bytes, elapsed, attempts, worker, protocol, Outcome.DOWNLOADED,
+          null, -1);
+    }
 
     /** A success whose protocol is not known (tests, fakes). */
     public Success(int index, String url, Integer status, long bytes, Duration elapsed,
@@ -53,9 +81,28 @@ public sealed interface DownloadResult permits DownloadResult.Success, DownloadR
       this(index, url, status, bytes, elapsed, attempts, worker, null);
     }
 
+    /** A URL for which no request was made: its file is kept ({@link Outcome#SKIPPED}). */
+    public static Success skipped(int index, String url, String path, long fileBytes) {
+      return new Success(index, url, null, 0, Duration.ZERO, 0, null, null, Outcome.SKIPPED,
+          path, fileBytes);
+    }
+
+    /** This success, saved as {@code path} with {@code fileBytes} bytes in the file. */
+    public Success savedAs(String path, long fileBytes) {
+      return new Success(index, url, status, bytes, elapsed, attempts, worker, protocol,
+          outcome, path, fileBytes);
+    }
+
+    /** This success with {@code outcome}. */
+    public Success withOutcome(Outcome outcome) {
+      return new Success(index, url, status, bytes, elapsed, attempts, worker, protocol,
+          outcome, path, fileBytes);
+    }
+
     @Override
     public Success afterAttempts(int attempts, Duration elapsed) {
-      return new Success(index, url, status, bytes, elapsed, attempts, worker, protocol);
+      return new Success(index, url, status, bytes, elapsed, attempts, worker, protocol,
+          outcome, path, fileBytes);
     }
   }
 

@@ -27,11 +27,14 @@ import java.util.Objects;
  *     it takes precedence over the JVM's proxy properties in {@code network}
  * @param tls whom to trust over TLS ({@code --cacert}, {@code --ca-native}, {@code -k})
  * @param httpVersion the HTTP version to speak ({@code --http1.1}, {@code --http2})
+ * @param save which files are kept and how bodies are saved ({@code --no-clobber},
+ *     {@code -N}, {@code --continue}, {@code --create-dirs}, {@code --checksum-file})
  */
 public record DownloadSettings(
     int workers, Duration connectTimeout, Duration timeout, String userAgent, int perHost,
     long maxSize, int retries, Path outputDir, NetworkProperties network,
-    RequestSettings request, ProxySettings proxy, TlsSettings tls, HttpVersion httpVersion) {
+    RequestSettings request, ProxySettings proxy, TlsSettings tls, HttpVersion httpVersion,
+    SaveSettings save) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
@@ -53,6 +56,7 @@ public record DownloadSettings(
     Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(httpVersion, "httpVersion");
+    Objects.requireNonNull(save, "save");
   }
 
   /** The defaults: one worker, fetch's timeouts and retries, no limits, no saving. */
@@ -70,7 +74,7 @@ public record DownloadSettings(
     return new Builder().workers(workers).connectTimeout(connectTimeout).timeout(timeout)
         .userAgent(userAgent).perHost(perHost).maxSize(maxSize).retries(retries)
         .outputDir(outputDir).network(network).request(request).proxy(proxy).tls(tls)
-        .httpVersion(httpVersion);
+        .httpVersion(httpVersion).save(save);
   }
 
   /** These settings with another worker count, e.g. for one combination of a comparison. */
@@ -93,6 +97,7 @@ public record DownloadSettings(
     private ProxySettings proxy = ProxySettings.jvm();
     private TlsSettings tls = TlsSettings.defaults();
     private HttpVersion httpVersion = HttpVersion.ANY;
+    private SaveSettings save = SaveSettings.DEFAULT;
 
     private Builder() {}
 
@@ -161,10 +166,15 @@ public record DownloadSettings(
       return this;
     }
 
+    public Builder save(SaveSettings save) {
+      this.save = save;
+      return this;
+    }
+
     /** @throws IllegalArgumentException if a value is out of range */
     public DownloadSettings build() {
       return new DownloadSettings(workers, connectTimeout, timeout, userAgent, perHost, maxSize,
-          retries, outputDir, network, request, proxy, tls, httpVersion);
+          retries, outputDir, network, request, proxy, tls, httpVersion, save);
     }
   }
 }

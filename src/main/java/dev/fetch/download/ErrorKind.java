@@ -49,7 +49,13 @@ public enum ErrorKind {
    * protocol version or cipher, an alert, not TLS at all). Asking again gets the same answer:
    * not retried. A handshake that stalls is a {@link #TIMEOUT}; one cut off is {@link #CONNECT}.
    */
-  TLS;
+  TLS,
+  /**
+   * The body's digest differs from the one expected ({@code --checksum-file}, or {@code sha256=}
+   * on its list line): the file is not kept under its name. Not retried: a server that sent one
+   * body will send it again.
+   */
+  CHECKSUM;
 
   /** The name used in machine-readable output, e.g. {@code invalid_url}. */
   public String wireName() {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The run's entries, from all its inputs, counting how many have been taken and remembering the
@@ -23,12 +24,22 @@ import java.util.function.Consumer;
  */
 final class CountingEntries implements Iterator<UrlEntry> {
   private final InputReader entries;
+  private final UnaryOperator<UrlEntry> prepare;
   private final AtomicLong taken = new AtomicLong();
   /** Valid entries taken and not settled: index → the URL as listed, credentials included. */
   private final ConcurrentMap<Integer, String> unsettled = new ConcurrentHashMap<>();
 
   CountingEntries(InputReader entries) {
+    this(entries, UnaryOperator.identity());
+  }
+
+  /**
+   * @param prepare applied to each entry as it is taken, in input order (where its body is
+   *     saved, whether it is skipped)
+   */
+  CountingEntries(InputReader entries, UnaryOperator<UrlEntry> prepare) {
     this.entries = entries;
+    this.prepare = prepare;
   }
 
   @Override
@@ -38,9 +49,9 @@ final class CountingEntries implements Iterator<UrlEntry> {
 
   @Override
   public synchronized UrlEntry next() {
-    UrlEntry entry = entries.next();
+    UrlEntry entry = prepare.apply(entries.next());
     taken.incrementAndGet();
-    if (entry.isValid()) {
+    if (entry.isValid() && entry.settled() == null) {
       unsettled.put(entry.index(), entry.url().toString());
     }
     return entry;

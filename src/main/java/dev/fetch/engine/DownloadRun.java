@@ -5,12 +5,14 @@ import dev.fetch.download.NetscapeCookie;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
+import dev.fetch.input.UrlEntry;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
 import dev.fetch.strategy.DownloadStrategy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine: carries out one {@link DownloadPlan}, input → strategy → results, and returns its
@@ -110,7 +112,7 @@ public final class DownloadRun {
   }
 
   private RunSummary download(InputReader list, BodySink bodies, RunListener listener) {
-    CountingEntries entries = new CountingEntries(list);
+    CountingEntries entries = new CountingEntries(list, prepare(plan.settings()));
     RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
         () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),
@@ -153,6 +155,23 @@ public final class DownloadRun {
     Duration elapsed = Duration.ofNanos(context.time().ticker().read() - start);
     return sink.summary(plan.mode().toString(), strategy.workers(), elapsed,
         entries.taken() - sink.reported(), interrupted, strategy.workerCrashes());
+  }
+
+  /**
+   * What the run decides about each entry as it is read, in input order, before any strategy
+   * sees it: where its body is saved and whether it is skipped.
+   */
+  private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings) {
+    UnaryOperator<UrlEntry> prepare = UnaryOperator.identity();
+    if (settings.outputDir() != null) {
+      prepare = then(prepare, new SaveTargets());
+    }
+    return prepare;
+  }
+
+  private static UnaryOperator<UrlEntry> then(UnaryOperator<UrlEntry> first,
+      UnaryOperator<UrlEntry> next) {
+    return entry -> next.apply(first.apply(entry));
   }
 
   private BodySink openBodySink() {

@@ -1,6 +1,7 @@
 package dev.fetch.engine;
 
 import dev.fetch.download.DownloadResult;
+import dev.fetch.download.Outcome;
 import dev.fetch.strategy.ResultSink;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ final class RunSink implements ResultSink {
   private long urls;
   private long succeeded;
   private long failed;
+  private long notModified;
+  private long skipped;
   private long bytes;
 
   RunSink(RunListener listener, CountingEntries entries, BooleanSupplier cancelled,
@@ -59,8 +62,14 @@ final class RunSink implements ResultSink {
     Duration arrivedAt = arrivals.remove(result.index());
     urls++;
     bytes += result.bytes();
-    if (result.succeeded()) {
+    if (result instanceof DownloadResult.Success) {
       succeeded++;
+      Outcome outcome = ((DownloadResult.Success) result).outcome();
+      if (outcome == Outcome.NOT_MODIFIED) {
+        notModified++;
+      } else if (outcome == Outcome.SKIPPED) {
+        skipped++;
+      }
     } else {
       failed++;
     }
@@ -84,6 +93,6 @@ final class RunSink implements ResultSink {
   RunSummary summary(String mode, int workers, Duration elapsed, long unfinished,
       boolean interrupted, long workerCrashes) {
     return new RunSummary(mode, workers, urls, succeeded, failed, bytes, elapsed, unfinished,
-        interrupted, workerCrashes);
+        interrupted, workerCrashes, notModified, skipped);
   }
 }

@@ -1,6 +1,7 @@
 package dev.fetch.http;
 
 import dev.fetch.download.ErrorKind;
+import dev.fetch.save.ChecksumMismatchException;
 import dev.fetch.save.StorageException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -30,6 +31,9 @@ final class FailureClassifier {
     }
     if (e instanceof TooLargeException) {
       return ErrorKind.TOO_LARGE;
+    }
+    if (e instanceof ChecksumMismatchException) {
+      return ErrorKind.CHECKSUM;
     }
     if (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted()) {
       return ErrorKind.TIMEOUT;
@@ -100,6 +104,7 @@ final class FailureClassifier {
         return "protocol error: " + detail;
       case STORAGE:
       case TOO_LARGE:
+      case CHECKSUM:
         return detail;
       default:
         return "I/O error: " + detail;

@@ -214,9 +214,11 @@ public final class OkHttpDownloader implements Downloader {
       } catch (IOException e) {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
-      DownloadResult.Success success = new DownloadResult.Success(request.index(),
+      DownloadResult.Success downloaded = new DownloadResult.Success(request.index(),
           request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current(),
           attempt.protocol);
+      String path = sink.savedPath(request);
+      DownloadResult.Success success = path == null ? downloaded : downloaded.savedAs(path, bytes);
       log.debug(() -> success.url() + ": " + status + " with " + bytes + " bytes in "
           + success.elapsed().toMillis() + " ms");
       return success;

@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  */
 public final class CsvFormatter implements ResultFormatter {
   static final List<String> COLUMNS = List.of("index", "url", "status", "bytes", "elapsed_ms",
-      "attempts", "worker", "error_kind", "error", "protocol");
+      "attempts", "worker", "error_kind", "error", "protocol", "outcome", "path", "file_bytes");
 
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final ObjectWriter ROW = rowWriter();
@@ -37,6 +37,15 @@ public final class CsvFormatter implements ResultFormatter {
   public String result(DownloadResult r) {
     String kind = null;
     String error = null;
+    String outcome = "failed";
+    String path = null;
+    Long fileBytes = null;
+    if (r instanceof DownloadResult.Success) {
+      DownloadResult.Success success = (DownloadResult.Success) r;
+      outcome = success.outcome().wireName();
+      path = success.path();
+      fileBytes = success.fileBytes() < 0 ? null : success.fileBytes();
+    }
     if (r instanceof DownloadResult.Failure) {
       DownloadResult.Failure failure = (DownloadResult.Failure) r;
       kind = failure.kind().wireName();
@@ -45,7 +54,8 @@ public final class CsvFormatter implements ResultFormatter {
     return write(ROW, new Object[] {
         r.index(), cell(text(r.url())), cell(r.status()), r.bytes(),
         JsonLinesFormatter.millis(r.elapsed()), r.attempts(), cell(text(r.worker())),
-        cell(kind), cell(text(error)), cell(text(r.protocol()))});
+        cell(kind), cell(text(error)), cell(text(r.protocol())), outcome, cell(text(path)),
+        cell(fileBytes)});
   }
 
   @Override

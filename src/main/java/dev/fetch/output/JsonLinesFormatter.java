@@ -33,6 +33,17 @@ public final class JsonLinesFormatter implements ResultFormatter {
         json.writeNullField("error_kind");
       }
       json.writeStringField("protocol", result.protocol());
+      if (result instanceof DownloadResult.Success) {
+        DownloadResult.Success success = (DownloadResult.Success) result;
+        json.writeStringField("outcome", success.outcome().wireName());
+        json.writeStringField("path", success.path());
+        JsonObjects.writeNullable(json, "file_bytes",
+            success.fileBytes() < 0 ? null : success.fileBytes());
+      } else {
+        json.writeStringField("outcome", "failed");
+        json.writeNullField("path");
+        json.writeNullField("file_bytes");
+      }
     });
   }
 
@@ -50,6 +61,9 @@ public final class JsonLinesFormatter implements ResultFormatter {
       json.writeNumberField("unfinished", s.unfinished());
       json.writeBooleanField("interrupted", s.interrupted());
       json.writeNumberField("worker_crashes", s.workerCrashes());
+      json.writeNumberField("downloaded", s.downloaded());
+      json.writeNumberField("not_modified", s.notModified());
+      json.writeNumberField("skipped", s.skipped());
     });
   }
 

@@ -31,6 +31,14 @@ public interface BodySink {
     return drain(request, body);
   }
 
+  /**
+   * Where this sink saves {@code request}'s body, relative to its directory, or null when it
+   * saves nothing.
+   */
+  default String savedPath(DownloadRequest request) {
+    return null;
+  }
+
   /** Removes whatever an interrupted run may have left half-written. Idempotent. */
   default void cleanUp() {}
 

@@ -38,14 +38,16 @@ public final class DirectorySink implements BodySink {
   }
 
   /**
-   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that names
-   * files with a {@link FileNamer} of its own.
+   * Returns a sink for {@code directory}, creating it (and its parents) if needed, that saves
+   * each body under its request's {@link DownloadRequest#path()}, or, for a request without one,
+   * a name from a {@link FileNamer} of its own.
    *
    * @throws IOException with a message naming the directory if it cannot be created or written
    */
   public static DirectorySink open(Path directory) throws IOException {
     FileNamer namer = new FileNamer();
-    return open(directory, request -> namer.nameFor(request.index(), request.url()), "");
+    return open(directory, request -> request.path() != null ? request.path()
+        : namer.nameFor(request.index(), request.url()), "");
   }
 
   /**
@@ -83,16 +85,18 @@ public final class DirectorySink implements BodySink {
   }
 
   @Override
+  public String savedPath(DownloadRequest request) {
+    return names.apply(request);
+  }
+
+  @Override
   public long drain(DownloadRequest request, BufferedSource body) throws IOException {
-    String name = names.apply(request);
-    Path target = directory.resolve(name);
-    if (!directory.equals(target.getParent()) || !FileNamer.sanitize(name).equals(name)) {
-      throw new StorageException("refusing to write outside " + directory + ": " + target, null);
-    }
+    Path target = target(names.apply(request));
     Path temp = createTemp();
     inProgress.add(temp);
     try {
       long total = copy(body, temp);
+      createParent(target);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
@@ -103,6 +107,39 @@ public final class DirectorySink implements BodySink {
     } finally {
       deleteQuietly(temp);
       inProgress.remove(temp);
+    }
+  }
+
+  /**
+   * Where {@code path} (relative, {@code /}-separated) is in the directory: refused as a storage
+   * failure unless every segment is a name {@link FileNamer#sanitize} would keep, so it cannot
+   * leave the directory.
+   */
+  private Path target(String path) throws StorageException {
+    Path target = directory;
+    for (String segment : path.split("/", -1)) {
+      if (!FileNamer.sanitize(segment).equals(segment)) {
+        throw new StorageException("refusing to write outside " + directory + ": " + path, null);
+      }
+      target = target.resolve(segment);
+    }
+    return target;
+  }
+
+  /**
+   * Creates the directories above {@code target} inside the output directory. The temporary
+   * file stays at the top of the directory, so a dead worker's files are found in one place;
+   * renaming it down into a subdirectory is still atomic (one file system).
+   */
+  private void createParent(Path target) throws StorageException {
+    Path parent = target.getParent();
+    if (parent.equals(directory)) {
+      return;
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new StorageException("cannot create directory " + parent + ": " + reason(e), e);
     }
   }
 

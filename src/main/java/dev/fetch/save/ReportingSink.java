@@ -45,6 +45,11 @@ final class ReportingSink implements BodySink {
   }
 
   @Override
+  public String savedPath(DownloadRequest request) {
+    return sink.savedPath(request);
+  }
+
+  @Override
   public void cleanUp() {
     sink.cleanUp();
   }

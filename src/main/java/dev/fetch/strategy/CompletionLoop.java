@@ -91,7 +91,10 @@ final class CompletionLoop {
     }
   }
 
-  /** Reads entries on the feeder thread: invalid ones become results, valid ones downloads. */
+  /**
+   * Reads entries on the feeder thread: invalid and settled ones (skipped) become results, valid
+   * ones downloads.
+   */
   private static void feed(Iterator<UrlEntry> entries, Launcher launcher, Semaphore permits,
       BlockingQueue<Event> events) {
     long count = 0;
@@ -103,7 +106,9 @@ final class CompletionLoop {
         }
         UrlEntry entry = entries.next();
         count++;
-        if (entry.isValid()) {
+        if (entry.settled() != null) {
+          events.add(Event.of(entry.settled()));
+        } else if (entry.isValid()) {
           DownloadRequest request = entry.toRequest();
           launcher.start(request, result -> events.add(Event.of(result)));
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.fetch.download.Checksum;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
@@ -11,7 +12,9 @@ import dev.fetch.download.ErrorKind;
 import dev.fetch.download.HttpVersion;
 import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.NetworkProperties;
+import dev.fetch.download.Outcome;
 import dev.fetch.download.ProxySettings;
+import dev.fetch.download.SaveSettings;
 import dev.fetch.download.TlsSettings;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
@@ -34,8 +37,14 @@ import okhttp3.HttpUrl;
  *                  "property:http.proxyHost":"…",…,
  *                  "proxy_http":…,"proxy_https":…,"proxy_no_proxy":"…",
  *                  "tls_ca_certificates":"-----BEGIN…" or null,"tls_ca_native":false,
- *                  "tls_insecure":false,"http_version":"ANY"}               (first line, once)
- *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null}
+ *                  "tls_insecure":false,"http_version":"ANY",
+ *                  "save_no_clobber":false,"save_create_dirs":false,
+ *                  "save_timestamping":false,"save_resume":false,
+ *                  "save_checksum_file":… or null}
+ *                                  (first line, once; the parent reads the checksum file and
+ *                                   puts each file's checksum on its download)
+ *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null,
+ *                  "checksum":"sha256:…" (only when the body is checked)}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
  *                 {"type":"progress","index":3,"length":20971520 or -1,"bytes":…}
  *                                  (with --progress: an attempt's body started, then its bytes
@@ -43,7 +52,9 @@ import okhttp3.HttpUrl;
  *                 {"type":"result","index":3,"url":…,"status":200 or null,"bytes":…,
  *                  "elapsed_ns":…,"attempts":1,"error_kind":null or "TIMEOUT",…,
  *                  "error":null or "…","retry_after_ns":null or …,
- *                  "protocol":"h2" or null}
+ *                  "protocol":"h2" or null,
+ *                  "outcome":"downloaded","path":"a.html" or null,"file_bytes":… or -1
+ *                                  (these three on successes only)}
  * </pre>
  *
  * <p>Error messages name a field or an offset, never the line: a line may hold secrets.
@@ -140,6 +151,12 @@ public final class WireFormat {
       json.writeBooleanField("tls_ca_native", settings.tls().caNative());
       json.writeBooleanField("tls_insecure", settings.tls().insecure());
       json.writeStringField("http_version", settings.httpVersion().name());
+      json.writeBooleanField("save_no_clobber", settings.save().noClobber());
+      json.writeBooleanField("save_create_dirs", settings.save().createDirs());
+      json.writeBooleanField("save_timestamping", settings.save().timestamping());
+      json.writeBooleanField("save_resume", settings.save().resume());
+      json.writeStringField("save_checksum_file", settings.save().checksumFile() == null ? null
+          : settings.save().checksumFile().toString());
     });
   }
 
@@ -151,6 +168,7 @@ public final class WireFormat {
   public static DownloadSettings settings(Message message) {
     expect(message, SETTINGS);
     String dir = message.text("output_dir");
+    String checksumFile = message.text("save_checksum_file");
     Map<String, String> properties = new TreeMap<>();
     message.fields().forEach((name, value) -> {
       if (name.startsWith(PROPERTY)) {
@@ -176,6 +194,9 @@ public final class WireFormat {
         .tls(new TlsSettings(message.text("tls_ca_certificates"), flag(message, "tls_ca_native"),
             flag(message, "tls_insecure")))
         .httpVersion(httpVersion(message.text("http_version")))
+        .save(new SaveSettings(flag(message, "save_no_clobber"),
+            flag(message, "save_create_dirs"), flag(message, "save_timestamping"),
+            flag(message, "save_resume"), checksumFile == null ? null : Path.of(checksumFile)))
         .build();
   }
 
@@ -190,6 +211,9 @@ public final class WireFormat {
       json.writeNumberField("index", request.index());
       json.writeStringField("url", request.url().toString());
       json.writeStringField("file", file);
+      if (request.checksum() != null) {
+        json.writeStringField("checksum", request.checksum().toString());
+      }
       WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
     });
   }
@@ -201,8 +225,14 @@ public final class WireFormat {
     if (parsed == null) {
       throw new IllegalArgumentException("no valid url in " + DOWNLOAD);
     }
-    return new Task(new DownloadRequest(integer(message, "index", 0), parsed),
-        message.text("file"), cookies(message));
+    String checksum = message.text("checksum");
+    Checksum expected = checksum == null ? null : Checksum.ofString(checksum);
+    if (checksum != null && expected == null) {
+      throw new IllegalArgumentException("bad checksum in " + DOWNLOAD);
+    }
+    String file = message.text("file");
+    return new Task(new DownloadRequest(integer(message, "index", 0), parsed, file, expected),
+        file, cookies(message));
   }
 
   /**
@@ -260,6 +290,12 @@ public final class WireFormat {
       }
       WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
       json.writeStringField("protocol", result.protocol());
+      if (result instanceof DownloadResult.Success) {
+        DownloadResult.Success success = (DownloadResult.Success) result;
+        json.writeStringField("outcome", success.outcome().wireName());
+        json.writeStringField("path", success.path());
+        json.writeNumberField("file_bytes", success.fileBytes());
+      }
     });
   }
 
@@ -286,8 +322,17 @@ public final class WireFormat {
     String kind = message.text("error_kind");
     String protocol = message.text("protocol");
     if (kind == null) {
+      String outcomeName = message.text("outcome");
+      Outcome outcome = outcomeName == null ? Outcome.DOWNLOADED : Outcome.ofWireName(outcomeName);
+      if (outcome == null) {
+        throw new IllegalArgumentException("unknown outcome in " + RESULT);
+      }
+      Long fileBytes = message.number("file_bytes");
+      if (fileBytes != null && fileBytes < -1) {
+        throw new IllegalArgumentException("file_bytes out of range in " + RESULT);
+      }
       return new DownloadResult.Success(index, url, code, bytes, elapsed, attempts, worker,
-          protocol);
+          protocol, outcome, message.text("path"), fileBytes == null ? -1 : fileBytes);
     }
     Long retryAfter = message.number("retry_after_ns");
     if (retryAfter != null && retryAfter < 0) {

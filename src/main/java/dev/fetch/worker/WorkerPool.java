@@ -141,7 +141,8 @@ public final class WorkerPool implements Downloader, AutoCloseable {
   @Override
   public DownloadResult download(DownloadRequest request) {
     long start = ticker.read();
-    String file = names == null ? null : names.nameFor(request.index(), request.url());
+    String file = request.path() != null || names == null ? request.path()
+        : names.nameFor(request.index(), request.url());
     for (int crashed = 0; ; ) {
       WorkerProcess worker = own.get();
       try {

@@ -261,7 +261,7 @@ class FetchCommandTest {
       it.forEachRemaining(rows::add);
     }
     assertEquals(List.of("index", "url", "status", "bytes", "elapsed_ms", "attempts", "worker",
-        "error_kind", "error", "protocol"), rows.get(0));
+        "error_kind", "error", "protocol", "outcome", "path", "file_bytes"), rows.get(0));
     assertEquals(4, rows.size(), result.out());
     Map<String, List<String>> byUrl = rows.subList(1, 4).stream()
         .collect(Collectors.toMap(r -> r.get(1), r -> r));

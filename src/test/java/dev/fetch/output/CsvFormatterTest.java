@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class CsvFormatterTest {
   private static final CsvMapper MAPPER = new CsvMapper();
   private static final String HEADER =
-      "index,url,status,bytes,elapsed_ms,attempts,worker,error_kind,error,protocol\n";
+      "index,url,status,bytes,elapsed_ms,attempts,worker,error_kind,error,protocol,outcome,path,"
+      + "file_bytes\n";
 
   private final CsvFormatter csv = new CsvFormatter();
 
@@ -47,9 +48,9 @@ class CsvFormatterTest {
   void success() throws Exception {
     String row = csv.result(SUCCESS);
     assertEquals(
-        "0,\"https://example.com/wiki/Portal:Arts\",200,129886,153.412,1,worker-1,,,h2\n", row);
+        "0,\"https://example.com/wiki/Portal:Arts\",200,129886,153.412,1,worker-1,,,h2,downloaded,,\n", row);
     assertEquals(List.of(List.of("0", "https://example.com/wiki/Portal:Arts", "200", "129886",
-        "153.412", "1", "worker-1", "", "", "h2")), parse(row));
+        "153.412", "1", "worker-1", "", "", "h2", "downloaded", "", "")), parse(row));
   }
 
   @Test
@@ -57,10 +58,10 @@ class CsvFormatterTest {
     String row = csv.result(HTTP_FAILURE);
     assertEquals(
         "1,\"https://example.com/missing\",404,9,12.500,3,worker-2,http,\"HTTP 404 Not Found\","
-        + "http/1.1\n",
+        + "http/1.1,failed,,\n",
         row);
     assertEquals(List.of(List.of("1", "https://example.com/missing", "404", "9", "12.500", "3",
-        "worker-2", "http", "HTTP 404 Not Found", "http/1.1")), parse(row));
+        "worker-2", "http", "HTTP 404 Not Found", "http/1.1", "failed", "", "")), parse(row));
   }
 
   @Test
@@ -68,19 +69,20 @@ class CsvFormatterTest {
     String row = csv.result(TRANSPORT_FAILURE);
     assertEquals(
         "2,http://down.test:81/,,0,5.001,1,worker-1,connect,"
-        + "\"cannot connect: Connection refused\",\n",
+        + "\"cannot connect: Connection refused\",,failed,,\n",
         row);
     assertEquals(List.of(List.of("2", "http://down.test:81/", "", "0", "5.001", "1", "worker-1",
-        "connect", "cannot connect: Connection refused", "")), parse(row));
+        "connect", "cannot connect: Connection refused", "", "failed", "", "")), parse(row));
   }
 
   @Test
   void invalidUrlHasEmptyStatusAndWorker() throws Exception {
     String row = csv.result(INVALID_URL);
     assertEquals("3,ftp://files.test/a,,0,0.000,0,,invalid_url,"
-        + "\"list.txt:5: unsupported scheme 'ftp' (only http and https)\",\n", row);
+        + "\"list.txt:5: unsupported scheme 'ftp' (only http and https)\",,failed,,\n", row);
     assertEquals(List.of(List.of("3", "ftp://files.test/a", "", "0", "0.000", "0", "",
-        "invalid_url", "list.txt:5: unsupported scheme 'ftp' (only http and https)", "")),
+        "invalid_url", "list.txt:5: unsupported scheme 'ftp' (only http and https)", "", "failed",
+        "", "")),
         parse(row));
   }
 
@@ -93,12 +95,12 @@ class CsvFormatterTest {
     String row = csv.result(result);
 
     assertEquals("4,\"http://a.test/x,y\",500,12,2.000,2,w-1,http,"
-        + "\"server said \"\"no, thanks\"\"\nand hung up\",\n", row);
+        + "\"server said \"\"no, thanks\"\"\nand hung up\",,failed,,\n", row);
     List<List<String>> rows = parse(HEADER + row);
     assertEquals(2, rows.size());
-    assertEquals(10, rows.get(1).size());
+    assertEquals(13, rows.get(1).size());
     assertEquals(List.of("4", "http://a.test/x,y", "500", "12", "2.000", "2", "w-1", "http",
-        message, ""), rows.get(1));
+        message, "", "failed", "", ""), rows.get(1));
   }
 
   @Test
@@ -110,9 +112,10 @@ class CsvFormatterTest {
     String row = csv.result(result);
 
     assertEquals("5,\"http://a.test/\\u009bx\",500,0,1.000,1,w-1,http,"
-        + "\"HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line\",\n", row);
+        + "\"HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line\",,failed,,\n", row);
     assertEquals(List.of("5", "http://a.test/\\u009bx", "500", "0", "1.000", "1", "w-1", "http",
-        "HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line", ""), parse(row).get(0));
+        "HTTP 500 Oops \\u001b]0;pwned\\u0007\\u000d\nsecond line", "", "failed", "", ""),
+        parse(row).get(0));
   }
 
   @Test
@@ -122,7 +125,7 @@ class CsvFormatterTest {
     List<List<String>> rows = parse(text);
     assertEquals(5, rows.size());
     for (List<String> row : rows) {
-      assertEquals(10, row.size(), row::toString);
+      assertEquals(13, row.size(), row::toString);
     }
     assertEquals(List.of("0", "1", "2", "3"),
         rows.subList(1, 5).stream().map(r -> r.get(0)).toList());

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 class JsonLinesFormatterTest {
   private static final List<String> RESULT_FIELDS = List.of("type", "index", "url", "status",
       "bytes", "elapsed_ms", "attempts", "worker", "error", "error_kind",
-      "protocol");
+      "protocol", "outcome", "path", "file_bytes");
   private static final List<String> SUMMARY_FIELDS = List.of("type", "mode", "workers", "urls",
-      "succeeded", "failed", "bytes", "elapsed_ms", "unfinished", "interrupted", "worker_crashes");
+      "succeeded", "failed", "bytes", "elapsed_ms", "unfinished", "interrupted", "worker_crashes",
+      "downloaded", "not_modified", "skipped");
 
   private final JsonLinesFormatter json = new JsonLinesFormatter();
 
@@ -57,7 +58,8 @@ class JsonLinesFormatterTest {
     String line = json.result(SUCCESS);
     assertEquals("{\"type\":\"result\",\"index\":0,\"url\":\"https://example.com/wiki/Portal:Arts\","
         + "\"status\":200,\"bytes\":129886,\"elapsed_ms\":153.412,\"attempts\":1,"
-        + "\"worker\":\"worker-1\",\"error\":null,\"error_kind\":null,\"protocol\":\"h2\"}\n",
+        + "\"worker\":\"worker-1\",\"error\":null,\"error_kind\":null,\"protocol\":\"h2\","
+        + "\"outcome\":\"downloaded\",\"path\":null,\"file_bytes\":null}\n",
         line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
@@ -79,7 +81,8 @@ class JsonLinesFormatterTest {
     assertEquals("{\"type\":\"result\",\"index\":1,\"url\":\"https://example.com/missing\","
         + "\"status\":404,\"bytes\":9,\"elapsed_ms\":12.500,\"attempts\":3,"
         + "\"worker\":\"worker-2\",\"error\":\"HTTP 404 Not Found\",\"error_kind\":\"http\","
-        + "\"protocol\":\"http/1.1\"}\n",
+        + "\"protocol\":\"http/1.1\",\"outcome\":\"failed\",\"path\":null,"
+        + "\"file_bytes\":null}\n",
         line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
@@ -99,7 +102,8 @@ class JsonLinesFormatterTest {
     assertEquals("{\"type\":\"result\",\"index\":2,\"url\":\"http://down.test:81/\","
         + "\"status\":null,\"bytes\":0,\"elapsed_ms\":5.001,\"attempts\":1,"
         + "\"worker\":\"worker-1\",\"error\":\"cannot connect: Connection refused\","
-        + "\"error_kind\":\"connect\",\"protocol\":null}\n", line);
+        + "\"error_kind\":\"connect\",\"protocol\":null,\"outcome\":\"failed\",\"path\":null,"
+        + "\"file_bytes\":null}\n", line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
     assertTrue(node.get("status").isNull());
@@ -113,7 +117,8 @@ class JsonLinesFormatterTest {
     assertEquals("{\"type\":\"result\",\"index\":3,\"url\":\"ftp://files.test/a\","
         + "\"status\":null,\"bytes\":0,\"elapsed_ms\":0.000,\"attempts\":0,\"worker\":null,"
         + "\"error\":\"list.txt:5: unsupported scheme 'ftp' (only http and https)\","
-        + "\"error_kind\":\"invalid_url\",\"protocol\":null}\n", line);
+        + "\"error_kind\":\"invalid_url\",\"protocol\":null,\"outcome\":\"failed\","
+        + "\"path\":null,\"file_bytes\":null}\n", line);
 
     JsonNode node = parse(line, RESULT_FIELDS);
     assertTrue(node.get("status").isNull());
@@ -147,7 +152,8 @@ class JsonLinesFormatterTest {
     String line = json.summary(NORMAL);
     assertEquals("{\"type\":\"summary\",\"mode\":\"threads\",\"workers\":5,\"urls\":15,"
         + "\"succeeded\":14,\"failed\":1,\"bytes\":2961726,\"elapsed_ms\":612.000,"
-        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0}\n", line);
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0,"
+        + "\"downloaded\":14,\"not_modified\":0,\"skipped\":0}\n", line);
 
     JsonNode node = parse(line, SUMMARY_FIELDS);
     assertEquals("summary", node.get("type").asText());
@@ -167,7 +173,8 @@ class JsonLinesFormatterTest {
     String line = json.summary(INTERRUPTED);
     assertEquals("{\"type\":\"summary\",\"mode\":\"virtual\",\"workers\":4,\"urls\":7,"
         + "\"succeeded\":5,\"failed\":2,\"bytes\":100,\"elapsed_ms\":1234.568,"
-        + "\"unfinished\":3,\"interrupted\":true,\"worker_crashes\":0}\n", line);
+        + "\"unfinished\":3,\"interrupted\":true,\"worker_crashes\":0,"
+        + "\"downloaded\":5,\"not_modified\":0,\"skipped\":0}\n", line);
 
     JsonNode node = parse(line, SUMMARY_FIELDS);
     assertEquals(3, node.get("unfinished").longValue());
@@ -179,7 +186,8 @@ class JsonLinesFormatterTest {
     String line = json.summary(SINGULAR);
     assertEquals("{\"type\":\"summary\",\"mode\":\"sequential\",\"workers\":1,\"urls\":1,"
         + "\"succeeded\":1,\"failed\":0,\"bytes\":10,\"elapsed_ms\":4.500,"
-        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0}\n", line);
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":0,"
+        + "\"downloaded\":1,\"not_modified\":0,\"skipped\":0}\n", line);
     parse(line, SUMMARY_FIELDS);
   }
 
@@ -188,7 +196,8 @@ class JsonLinesFormatterTest {
     String line = json.summary(TextFormatterTest.CRASHED);
     assertEquals("{\"type\":\"summary\",\"mode\":\"processes\",\"workers\":2,\"urls\":3,"
         + "\"succeeded\":2,\"failed\":1,\"bytes\":30,\"elapsed_ms\":2000.000,"
-        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":4}\n", line);
+        + "\"unfinished\":0,\"interrupted\":false,\"worker_crashes\":4,"
+        + "\"downloaded\":2,\"not_modified\":0,\"skipped\":0}\n", line);
     assertEquals(4, parse(line, SUMMARY_FIELDS).get("worker_crashes").longValue());
   }
 }

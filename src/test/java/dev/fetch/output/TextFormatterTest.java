@@ -8,6 +8,8 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadResult.Failure;
 import dev.fetch.download.DownloadResult.Success;
 import dev.fetch.download.ErrorKind;
+import dev.fetch.download.Outcome;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,33 @@ class TextFormatterTest {
     assertEquals(
         "Read 126.8 KiB from https://example.com/wiki/Portal:Arts (200, 153 ms, 846.6 kB/s)\n",
         text.result(SUCCESS));
+  }
+
+  @Test
+  void savedFileFollowsItsUrlUnderTheOutputDirectoryAsNamed() {
+    TextFormatter saving = new TextFormatter(Path.of("pages"));
+    assertEquals("Read 126.8 KiB from https://example.com/wiki/Portal:Arts -> pages/Portal:Arts"
+        + " (200, 153 ms, 846.6 kB/s)\n",
+        saving.result(SUCCESS.savedAs("Portal:Arts", 129886)));
+  }
+
+  @Test
+  void upToDateAndSkippedFilesSayWhereTheyAre() {
+    TextFormatter saving = new TextFormatter(Path.of("pages"));
+    Success notModified = new Success(4, "http://a.test/x", 304, 0, Duration.ofMillis(2), 1,
+        "worker-1", "http/1.1", Outcome.NOT_MODIFIED, "x", 10);
+    assertEquals("Up to date http://a.test/x -> pages/x (304, 2 ms)\n",
+        saving.result(notModified));
+    assertEquals("Skipped http://a.test/\\u001b -> pages/\\u001b\n",
+        saving.result(Success.skipped(5, "http://a.test/\u001b", "\u001b", 3)));
+  }
+
+  @Test
+  void summaryCountsEachOutcomeWhenSomeFilesWereKept() {
+    RunSummary kept = new RunSummary("threads", 5, 15, 13, 2, 2048, Duration.ofMillis(612), 0,
+        false, 0, 3, 2);
+    assertEquals("15 URLs in 0.612 s: 8 downloaded, 3 up to date, 2 skipped, 2 failed, 2.0 KiB,"
+        + " 3.3 kB/s (threads, 5 workers)\n", text.summary(kept));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fetch.download.Checksum;
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
@@ -13,6 +14,7 @@ import dev.fetch.download.HttpVersion;
 import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.Netrc;
 import dev.fetch.download.NetworkProperties;
+import dev.fetch.download.Outcome;
 import dev.fetch.download.ProxySettings;
 import dev.fetch.download.RequestHeaders;
 import dev.fetch.download.RequestSettings;
@@ -196,7 +198,7 @@ class WireFormatTest {
 
     WireFormat.Task task = WireFormat.task(WireFormat.parse(WireFormat.task(request, "x.html")));
 
-    assertEquals(request, task.request());
+    assertEquals(request.withPath("x.html"), task.request());
     assertEquals("x.html", task.file());
   }
 
@@ -209,8 +211,12 @@ class WireFormatTest {
         "http/1.1");
     DownloadResult noResponse = new DownloadResult.Failure(5, "http://a.test/c", null, 0,
         Duration.ZERO, 1, "ignored", ErrorKind.TIMEOUT, "timed out", null);
+    DownloadResult resumed = new DownloadResult.Success(6, "http://a.test/d", 206, 10,
+        Duration.ofMillis(3), 1, "ignored", "h2", Outcome.DOWNLOADED, "dir/d", 110);
+    DownloadResult skipped = DownloadResult.Success.skipped(7, "http://a.test/e", "e", 5);
 
-    for (DownloadResult result : new DownloadResult[] {success, failure, noResponse}) {
+    for (DownloadResult result : new DownloadResult[] {success, failure, noResponse, resumed,
+        skipped}) {
       DownloadResult back = WireFormat.result(WireFormat.parse(WireFormat.result(result)),
           "worker-2/pid-9");
       assertEquals(result.index(), back.index());
@@ -222,7 +228,25 @@ class WireFormatTest {
       assertEquals("worker-2/pid-9", back.worker());
       assertEquals(result.protocol(), back.protocol());
       assertEquals(result.getClass(), back.getClass());
+      assertEquals(result.path(), back.path());
+      if (result instanceof DownloadResult.Success) {
+        DownloadResult.Success sent = (DownloadResult.Success) result;
+        DownloadResult.Success received = (DownloadResult.Success) back;
+        assertEquals(sent.outcome(), received.outcome());
+        assertEquals(sent.fileBytes(), received.fileBytes());
+      }
     }
+  }
+
+  @Test
+  void tasksCarryTheirChecksum() {
+    DownloadRequest request = new DownloadRequest(2, HttpUrl.get("http://a.test/x"), "x",
+        new Checksum(Checksum.Algorithm.SHA256, "AB".repeat(32)));
+
+    WireFormat.Task task = WireFormat.task(WireFormat.parse(WireFormat.task(request, "x")));
+
+    assertEquals(request, task.request());
+    assertEquals("sha256:" + "ab".repeat(32), task.request().checksum().toString());
   }
 
   @ParameterizedTest
