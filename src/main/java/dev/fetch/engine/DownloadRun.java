@@ -2,12 +2,14 @@ package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetscapeCookie;
+import dev.fetch.download.SaveSettings;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
 import dev.fetch.input.UrlEntry;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
+import dev.fetch.save.ValidatorIndex;
 import dev.fetch.strategy.DownloadStrategy;
 import java.io.IOException;
 import java.time.Duration;
@@ -112,7 +114,7 @@ public final class DownloadRun {
   }
 
   private RunSummary download(InputReader list, BodySink bodies, RunListener listener) {
-    CountingEntries entries = new CountingEntries(list, prepare(plan.settings()));
+    CountingEntries entries = new CountingEntries(list, prepare(plan.settings(), plan.done()));
     RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
         () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),
@@ -123,8 +125,8 @@ public final class DownloadRun {
     }
     DownloadStrategy strategy;
     try {
-      strategy = plan.mode().strategy(plan.settings(),
-          downloaders.reportingTo(context.transfers()));
+      strategy = plan.mode().strategy(plan.settings(), RecordedValidators.attach(
+          downloaders.reportingTo(context.transfers()), validators(plan.settings())));
       listener.started();
     } catch (RuntimeException | Error e) {
       downloaders.close();
@@ -161,10 +163,13 @@ public final class DownloadRun {
    * What the run decides about each entry as it is read, in input order, before any strategy
    * sees it: where its body is saved and whether it is skipped.
    */
-  private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings) {
+  private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings, DoneUrls done) {
     UnaryOperator<UrlEntry> prepare = UnaryOperator.identity();
     if (settings.outputDir() != null) {
       prepare = then(prepare, new SaveTargets());
+    }
+    if (done.count() > 0) {
+      prepare = then(prepare, done.skipping(settings.outputDir()));
     }
     return prepare;
   }
@@ -172,6 +177,23 @@ public final class DownloadRun {
   private static UnaryOperator<UrlEntry> then(UnaryOperator<UrlEntry> first,
       UnaryOperator<UrlEntry> next) {
     return entry -> next.apply(first.apply(entry));
+  }
+
+  /**
+   * The output directory's validator index, read (and compacted) once before the first
+   * request when the run sends conditional or range requests; else empty.
+   */
+  private static ValidatorIndex validators(DownloadSettings settings) {
+    SaveSettings save = settings.save();
+    if (settings.outputDir() == null || (!save.timestamping() && !save.resume())) {
+      return ValidatorIndex.empty();
+    }
+    try {
+      return ValidatorIndex.load(settings.outputDir().toAbsolutePath().normalize());
+    } catch (IOException e) {
+      throw new SetupException("--output-dir: cannot read " + ValidatorIndex.NAME + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private BodySink openBodySink() {
@@ -194,7 +216,7 @@ public final class DownloadRun {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(settings.outputDir());
+      return DirectorySink.open(settings.outputDir(), settings.save());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
     }
