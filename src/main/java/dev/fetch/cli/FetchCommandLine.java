@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.input.InputException;
+import dev.fetch.input.ShardBy;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.Format;
 import dev.fetch.output.OutputClosedException;
@@ -55,6 +56,7 @@ public final class FetchCommandLine {
     cli.registerConverter(Order.class, new EnumConverter<>(Order.class));
     cli.registerConverter(ProgressOption.class, new EnumConverter<>(ProgressOption.class));
     cli.registerConverter(Shell.class, new EnumConverter<>(Shell.class));
+    cli.registerConverter(ShardBy.class, new EnumConverter<>(ShardBy.class));
     cli.setParameterExceptionHandler(FetchCommandLine::usageError);
     cli.setExecutionExceptionHandler(new RunFailureHandler());
     HelpLayout.apply(cli);
