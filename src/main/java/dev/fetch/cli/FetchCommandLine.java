@@ -45,6 +45,7 @@ public final class FetchCommandLine {
     cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
     cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
     cli.addSubcommand("compare", new CompareCommand(outside));
+    cli.addSubcommand("merge", new MergeCommand());
     cli.addSubcommand("completion", new CompletionCommand());
     cli.setResourceBundle(new HelpValues(true));
     // "--order completion" is the order, not the subcommand (its default value too).

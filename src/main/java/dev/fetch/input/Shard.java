@@ -54,6 +54,11 @@ public record Shard(int number, int count, ShardBy by) {
     return by.shardOf(entry, count) + 1;
   }
 
+  /** The 1-based shard of the entry at {@code index} among {@code count} dealt out by index. */
+  public static int ofIndex(int index, int count) {
+    return Math.floorMod(index, count) + 1;
+  }
+
   /** {@code 3/8}. */
   @Override
   public String toString() {

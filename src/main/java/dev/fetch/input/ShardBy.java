@@ -26,7 +26,7 @@ public enum ShardBy {
   INDEX {
     @Override
     int shardOf(UrlEntry entry, int count) {
-      return Math.floorMod(entry.index(), count);
+      return Shard.ofIndex(entry.index(), count) - 1;
     }
   };
 

@@ -1,0 +1,177 @@
+package dev.fetch.merge;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.fetch.download.DownloadResult;
+import dev.fetch.download.ErrorKind;
+import dev.fetch.download.Outcome;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * One line of a results file, read back: what {@code fetch -f jsonl} and {@code --results} write
+ * (the README's JSON lines schema). A {@code result} line becomes the {@link DownloadResult} it
+ * was written from; a {@code summary} line the totals {@link #summary} needs; a line of another
+ * type is {@link #other} (fields and types are only ever added to the schema). Pure.
+ */
+sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, JournalLine.Other {
+  JsonFactory JSON = new JsonFactory();
+
+  /** A result line. */
+  record Result(DownloadResult result) implements JournalLine {}
+
+  /** A summary line: the part of a run's totals that does not come from its results. */
+  record Summary(String mode, int workers, Duration elapsed, long workerCrashes,
+      boolean interrupted) implements JournalLine {}
+
+  /** A line of a type this version does not know. */
+  record Other(String type) implements JournalLine {}
+
+  /**
+   * Reads one line.
+   *
+   * @throws IllegalArgumentException saying why it is not a line of the schema
+   */
+  static JournalLine parse(String line) {
+    Fields f = new Fields();
+    try (JsonParser json = JSON.createParser(line)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.getCurrentName();
+        JsonToken value = json.nextToken();
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+          json.skipChildren();
+          continue;
+        }
+        f.set(name, value, json);
+      }
+      if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+        throw new IllegalArgumentException("not one JSON object");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+    if ("result".equals(f.type)) {
+      return new Result(f.result());
+    }
+    if ("summary".equals(f.type)) {
+      return new Summary(f.mode == null ? "?" : f.mode, (int) f.workers, f.elapsed(),
+          f.workerCrashes, f.interrupted);
+    }
+    if (f.type == null) {
+      throw new IllegalArgumentException("no type");
+    }
+    return new Other(f.type);
+  }
+
+  /** The fields of a line as read; absent ones keep their defaults. */
+  final class Fields {
+    String type;
+    Long index;
+    String url;
+    Integer status;
+    long bytes;
+    BigDecimal elapsedMs;
+    int attempts;
+    String worker;
+    String error;
+    String errorKind;
+    String protocol;
+    String outcome;
+    String path;
+    long fileBytes = -1;
+    String mode;
+    long workers;
+    long workerCrashes;
+    boolean interrupted;
+
+    void set(String name, JsonToken value, JsonParser json) throws IOException {
+      boolean isNull = value == JsonToken.VALUE_NULL;
+      switch (name) {
+        case "type": type = text(json, isNull); break;
+        case "index": index = isNull ? null : integer(json, name); break;
+        case "url": url = text(json, isNull); break;
+        case "status": status = isNull ? null : (int) integer(json, name); break;
+        case "bytes": bytes = isNull ? 0 : integer(json, name); break;
+        case "elapsed_ms": elapsedMs = isNull ? null : decimal(json, name); break;
+        case "attempts": attempts = isNull ? 0 : (int) integer(json, name); break;
+        case "worker": worker = text(json, isNull); break;
+        case "error": error = text(json, isNull); break;
+        case "error_kind": errorKind = text(json, isNull); break;
+        case "protocol": protocol = text(json, isNull); break;
+        case "outcome": outcome = text(json, isNull); break;
+        case "path": path = text(json, isNull); break;
+        case "file_bytes": fileBytes = isNull ? -1 : integer(json, name); break;
+        case "mode": mode = text(json, isNull); break;
+        case "workers": workers = isNull ? 0 : integer(json, name); break;
+        case "worker_crashes": workerCrashes = isNull ? 0 : integer(json, name); break;
+        case "interrupted": interrupted = value == JsonToken.VALUE_TRUE; break;
+        default: break;
+      }
+    }
+
+    DownloadResult result() {
+      if (index == null || index < 0 || index > Integer.MAX_VALUE - 1) {
+        throw new IllegalArgumentException("a result without an index from 0 to "
+            + (Integer.MAX_VALUE - 1));
+      }
+      if (url == null) {
+        throw new IllegalArgumentException("a result without a url");
+      }
+      int at = index.intValue();
+      if ("failed".equals(outcome) || outcome == null && errorKind != null) {
+        ErrorKind kind = kind(errorKind);
+        return new DownloadResult.Failure(at, url, status, bytes, elapsed(), attempts, worker,
+            kind, error == null ? kind.wireName() : error, null, protocol);
+      }
+      Outcome done = outcome == null ? Outcome.DOWNLOADED : Outcome.ofWireName(outcome);
+      if (done == null) {
+        throw new IllegalArgumentException("an unknown outcome '" + outcome + "'");
+      }
+      return new DownloadResult.Success(at, url, status, bytes, elapsed(), attempts, worker,
+          protocol, done, path, fileBytes);
+    }
+
+    Duration elapsed() {
+      if (elapsedMs == null || elapsedMs.signum() < 0) {
+        return Duration.ZERO;
+      }
+      return Duration.ofNanos(elapsedMs.movePointRight(6).longValue());
+    }
+
+    private static ErrorKind kind(String wireName) {
+      for (ErrorKind kind : ErrorKind.values()) {
+        if (kind.wireName().equals(wireName)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("a failure of an unknown kind '" + wireName + "'");
+    }
+
+    private static String text(JsonParser json, boolean isNull) throws IOException {
+      return isNull ? null : json.getValueAsString();
+    }
+
+    private static long integer(JsonParser json, String name) throws IOException {
+      if (json.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        throw new IllegalArgumentException(name + " is not an integer");
+      }
+      try {
+        return json.getLongValue();
+      } catch (IOException e) {
+        throw new IllegalArgumentException(name + " is out of range");
+      }
+    }
+
+    private static BigDecimal decimal(JsonParser json, String name) throws IOException {
+      if (!json.currentToken().isNumeric()) {
+        throw new IllegalArgumentException(name + " is not a number");
+      }
+      return json.getDecimalValue();
+    }
+  }
+}
