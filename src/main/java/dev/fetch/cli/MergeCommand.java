@@ -4,7 +4,6 @@ import dev.fetch.compare.Baseline;
 import dev.fetch.compare.BaselineFile;
 import dev.fetch.compare.PlanException;
 import dev.fetch.compare.stats.Confidence;
-import dev.fetch.download.DownloadResult;
 import dev.fetch.input.InputException;
 import dev.fetch.input.Inputs;
 import dev.fetch.input.ShardBy;
@@ -112,10 +111,10 @@ final class MergeCommand implements Callable<Integer> {
     ResultsMerge.Report report;
     try {
       report = merge.run(result -> {
-        if (everyResult || !quiet && result instanceof DownloadResult.Failure) {
+        if (everyResult || !quiet) {
           out.print(formatter.result(result));
         }
-      });
+      }, !everyResult);
     } catch (IOException e) {
       throw new InputException("merge: " + Diagnostics.printable(e.getMessage()), e);
     }

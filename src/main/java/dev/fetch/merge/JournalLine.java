@@ -68,6 +68,106 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
     return new Other(f.type);
   }
 
+  /**
+   * The few fields of a result line a merge decides by, read without building the result: for
+   * the pass over every line. The line is still checked to be one JSON object whose
+   * {@code index} is an integer and {@code url} a string; null for a line that is not a result.
+   *
+   * @throws IllegalArgumentException as {@link #parse} does
+   */
+  static Key key(String line) {
+    String type = null;
+    long index = -1;
+    boolean hasIndex = false;
+    int urlHash = 0;
+    boolean hasUrl = false;
+    String outcome = null;
+    String errorKind = null;
+    long bytes = 0;
+    try (JsonParser json = JSON.createParser(line)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.getCurrentName();
+        JsonToken value = json.nextToken();
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+          json.skipChildren();
+          continue;
+        }
+        switch (name) {
+          case "type":
+            type = value == JsonToken.VALUE_STRING ? json.getText() : null;
+            break;
+          case "index":
+            if (value != JsonToken.VALUE_NUMBER_INT) {
+              throw new IllegalArgumentException("index is not an integer");
+            }
+            index = json.getLongValue();
+            hasIndex = true;
+            break;
+          case "url":
+            if (value == JsonToken.VALUE_STRING) {
+              urlHash = json.getText().hashCode();
+              hasUrl = true;
+            }
+            break;
+          case "outcome":
+            outcome = value == JsonToken.VALUE_STRING ? json.getText() : null;
+            break;
+          case "error_kind":
+            errorKind = value == JsonToken.VALUE_STRING ? json.getText() : null;
+            break;
+          case "bytes":
+            bytes = value == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : 0;
+            break;
+          default:
+            break;
+        }
+      }
+      if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+        throw new IllegalArgumentException("not one JSON object");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+    if (type == null) {
+      throw new IllegalArgumentException("no type");
+    }
+    if (!type.equals("result")) {
+      return new Key(type, -1, 0, Rank.NONE, false, 0);
+    }
+    if (!hasIndex || index < 0 || index > Integer.MAX_VALUE - 1) {
+      throw new IllegalArgumentException("a result without an index from 0 to "
+          + (Integer.MAX_VALUE - 1));
+    }
+    if (!hasUrl) {
+      throw new IllegalArgumentException("a result without a url");
+    }
+    int rank;
+    if ("failed".equals(outcome) || outcome == null && errorKind != null) {
+      rank = Rank.FAILED;
+    } else if (outcome == null || outcome.equals("downloaded")
+        || outcome.equals("not_modified")) {
+      rank = Rank.DONE;
+    } else if (outcome.equals("skipped")) {
+      rank = Rank.SKIPPED;
+    } else {
+      throw new IllegalArgumentException("an unknown outcome '" + outcome + "'");
+    }
+    return new Key(type, (int) index, urlHash, rank, "not_modified".equals(outcome), bytes);
+  }
+
+  /**
+   * What {@link #key} reads: a result's index, URL hash, {@link Rank}, whether it was up to date,
+   * and its bytes; else its type.
+   */
+  record Key(String type, int index, int urlHash, int rank, boolean notModified, long bytes) {
+    boolean isResult() {
+      return rank != Rank.NONE;
+    }
+  }
+
   /** The fields of a line as read; absent ones keep their defaults. */
   final class Fields {
     String type;

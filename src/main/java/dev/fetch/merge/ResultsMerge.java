@@ -78,6 +78,14 @@ public final class ResultsMerge {
    * @throws IOException if a file cannot be read
    */
   public Report run(Consumer<DownloadResult> each) throws IOException {
+    return run(each, false);
+  }
+
+  /**
+   * As {@link #run(Consumer)}; with {@code failuresOnly}, only the chosen failures are handed
+   * over, and the other chosen lines are only counted (read without building their results).
+   */
+  public Report run(Consumer<DownloadResult> each, boolean failuresOnly) throws IOException {
     long lines = 0;
     for (Path file : files) {
       lines = choose(file, lines);
@@ -91,10 +99,7 @@ public final class ResultsMerge {
     Totals totals = new Totals();
     long ordinal = 0;
     for (Path file : files) {
-      ordinal = handOver(file, ordinal, chosen, result -> {
-        totals.add(result);
-        each.accept(result);
-      });
+      ordinal = handOver(file, ordinal, chosen, totals, failuresOnly, each);
     }
     long duplicates = count(IndexTable.DUPLICATE, "downloaded more than once (overlapping "
         + "shards, or a shard re-run without --skip-done)");
@@ -124,38 +129,42 @@ public final class ResultsMerge {
           throw new IOException("more than " + Integer.MAX_VALUE + " lines in all");
         }
         if (!line.isBlank()) {
-          JournalLine parsed = null;
+          JournalLine.Key key = null;
           try {
-            parsed = JournalLine.parse(line);
+            key = JournalLine.key(line);
           } catch (IllegalArgumentException e) {
             if (next == null && cut) {
               notes.accept(file + ":" + number + ": the last line is cut short (a run killed "
                   + "while writing it?): left out");
             } else {
-              malformed++;
-              if (malformed <= NAMED) {
-                notes.accept(file + ":" + number + ": not a result line: " + e.getMessage());
-              }
+              malformed(file + ":" + number + ": not a result line: " + e.getMessage());
             }
           }
-          if (parsed instanceof JournalLine.Result) {
-            DownloadResult result = ((JournalLine.Result) parsed).result();
-            if (coverage.expected() >= 0 && result.index() >= coverage.expected()) {
+          if (key != null && key.isResult()) {
+            if (coverage.expected() >= 0 && key.index() >= coverage.expected()) {
               outOfRange++;
               if (outOfRange <= NAMED) {
-                notes.accept(file + ":" + number + ": index " + result.index() + " is beyond "
+                notes.accept(file + ":" + number + ": index " + key.index() + " is beyond "
                     + "the " + coverage.expected() + " URLs of the list");
               }
             } else {
-              table.record(result.index(), Rank.of(result), (int) ordinal,
-                  result.url().hashCode());
+              table.record(key.index(), key.rank(), (int) ordinal, key.urlHash());
             }
-          } else if (parsed instanceof JournalLine.Summary) {
-            JournalLine.Summary summary = (JournalLine.Summary) parsed;
-            modes.add(summary.mode());
-            fileWorkers = Math.max(fileWorkers, summary.workers());
-            fileElapsed = fileElapsed.plus(summary.elapsed());
-            workerCrashes += summary.workerCrashes();
+          } else if (key != null && key.type().equals("summary")) {
+            JournalLine parsed;
+            try {
+              parsed = JournalLine.parse(line);
+            } catch (IllegalArgumentException e) {
+              malformed(file + ":" + number + ": not a summary line: " + e.getMessage());
+              parsed = null;
+            }
+            if (parsed instanceof JournalLine.Summary) {
+              JournalLine.Summary summary = (JournalLine.Summary) parsed;
+              modes.add(summary.mode());
+              fileWorkers = Math.max(fileWorkers, summary.workers());
+              fileElapsed = fileElapsed.plus(summary.elapsed());
+              workerCrashes += summary.workerCrashes();
+            }
           }
         }
         line = next;
@@ -169,26 +178,45 @@ public final class ResultsMerge {
   }
 
   /** The second pass over one file: hands over the chosen lines; returns the ordinal reached. */
-  private long handOver(Path file, long ordinal, BitSet chosen, Consumer<DownloadResult> each)
-      throws IOException {
+  private long handOver(Path file, long ordinal, BitSet chosen, Totals totals,
+      boolean failuresOnly, Consumer<DownloadResult> each) throws IOException {
     try (BufferedReader in = open(file)) {
       String line;
       while ((line = in.readLine()) != null) {
         ordinal++;
-        if (ordinal <= Integer.MAX_VALUE && chosen.get((int) ordinal)) {
-          JournalLine parsed;
-          try {
-            parsed = JournalLine.parse(line);
-          } catch (IllegalArgumentException e) {
-            throw new IOException(file + " changed while it was merged", e);
+        if (ordinal > Integer.MAX_VALUE || !chosen.get((int) ordinal)) {
+          continue;
+        }
+        try {
+          if (failuresOnly) {
+            JournalLine.Key key = JournalLine.key(line);
+            totals.add(key);
+            if (key.rank() != Rank.FAILED) {
+              continue;
+            }
           }
+          JournalLine parsed = JournalLine.parse(line);
           if (parsed instanceof JournalLine.Result) {
-            each.accept(((JournalLine.Result) parsed).result());
+            DownloadResult result = ((JournalLine.Result) parsed).result();
+            if (!failuresOnly) {
+              totals.add(result);
+            }
+            each.accept(result);
           }
+        } catch (IllegalArgumentException e) {
+          malformed(file + ": a line changed while it was merged, or is not a result line: "
+              + e.getMessage());
         }
       }
     }
     return ordinal;
+  }
+
+  private void malformed(String note) {
+    malformed++;
+    if (malformed <= NAMED) {
+      notes.accept(note);
+    }
   }
 
   private long count(byte flag, String what) {
@@ -234,6 +262,21 @@ public final class ResultsMerge {
     long bytes;
     long notModified;
     long skipped;
+
+    void add(JournalLine.Key key) {
+      urls++;
+      bytes += key.bytes();
+      if (key.rank() == Rank.FAILED) {
+        failed++;
+      } else {
+        succeeded++;
+        if (key.rank() == Rank.SKIPPED) {
+          skipped++;
+        } else if (key.notModified()) {
+          notModified++;
+        }
+      }
+    }
 
     void add(DownloadResult result) {
       urls++;
