@@ -19,6 +19,18 @@ import java.time.Duration;
 sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, JournalLine.Other {
   JsonFactory JSON = new JsonFactory();
 
+  /**
+   * A line that ends inside its JSON object: the start of a line a killed run was writing (a
+   * journal appended to after a kill keeps it as a line of its own).
+   */
+  final class CutShort extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    CutShort() {
+      super("cut short");
+    }
+  }
+
   /** A result line. */
   record Result(DownloadResult result) implements JournalLine {}
 
@@ -52,6 +64,8 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
       if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
         throw new IllegalArgumentException("not one JSON object");
       }
+    } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+      throw new CutShort();
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON", e);
     }
@@ -128,6 +142,8 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
       if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
         throw new IllegalArgumentException("not one JSON object");
       }
+    } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+      throw new CutShort();
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON", e);
     }

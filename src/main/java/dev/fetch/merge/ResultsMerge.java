@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  *
  * <p>Streams: each file is read twice, line by line — first to choose each index's result, kept
  * in an {@link IndexTable} of a few bytes per index, then to hand the chosen lines over in file
- * order — so memory grows with the number of indexes, not of lines or bytes. A last line cut
- * short (a run killed while writing it) is noted and left out. Files must be regular files
+ * order — so memory grows with the number of indexes, not of lines or bytes. A line cut short
+ * (a run killed while writing it: the last line, or, in a journal appended to by a later run,
+ * any line that ends inside its JSON object) is noted and left out. Files must be regular files
  * (read twice). Not thread-safe; {@link #run} once.
  */
 public final class ResultsMerge {
@@ -133,9 +134,9 @@ public final class ResultsMerge {
           try {
             key = JournalLine.key(line);
           } catch (IllegalArgumentException e) {
-            if (next == null && cut) {
-              notes.accept(file + ":" + number + ": the last line is cut short (a run killed "
-                  + "while writing it?): left out");
+            if (next == null && cut || e instanceof JournalLine.CutShort) {
+              notes.accept(file + ":" + number + ": a line cut short (a run killed while "
+                  + "writing it): left out");
             } else {
               malformed(file + ":" + number + ": not a result line: " + e.getMessage());
             }

@@ -159,10 +159,24 @@ class MergeCommandTest {
     Cli.Result merged = Cli.run("merge", "--expect", "2", file.toString());
 
     assertEquals(2, merged.exitCode(), merged::toString);
-    assertEquals(file + ":2: the last line is cut short (a run killed while writing it?): left "
-        + "out", merged.err().lines().findFirst().orElseThrow().substring("fetch merge: ".length()));
+    assertEquals(file + ":2: a line cut short (a run killed while writing it): left out", merged.err().lines().findFirst().orElseThrow().substring("fetch merge: ".length()));
     assertTrue(merged.err().contains("fetch merge: 1 URL never reported (index 1)"),
         merged::toString);
+  }
+
+  /** A journal appended to after a kill: the cut line ends where the next run's lines begin. */
+  @Test
+  void aLineCutShortInsideAJournalAppendedToIsLeftOut() throws IOException {
+    String first = JSONL.result(done(0, "http://a.test/0", 1));
+    Path file = dir.resolve("a.jsonl");
+    Files.writeString(file, first + first.substring(0, 30) + "\n"
+        + JSONL.result(done(1, "http://a.test/1", 1)));
+
+    Cli.Result merged = Cli.run("merge", "--expect", "2", file.toString());
+
+    assertEquals(0, merged.exitCode(), merged::toString);
+    assertEquals("fetch merge: " + file + ":2: a line cut short (a run killed while writing it): "
+        + "left out\n", merged.err());
   }
 
   @Test
