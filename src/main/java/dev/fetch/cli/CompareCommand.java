@@ -85,6 +85,8 @@ final class CompareCommand implements Callable<Integer>, InputArguments.Holder {
 
   @Mixin CompareOptions options;
 
+  @Mixin CompareRefusedOptions refused;
+
   @Option(names = "--reuse-connections",
       description = "Keep connections between runs (default: a fresh pool for each run).")
   boolean reuseConnections;
@@ -124,6 +126,7 @@ final class CompareCommand implements Callable<Integer>, InputArguments.Holder {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    refused.check(spec);
     Inputs inputs = inputArguments.inputs(spec, outside.stdinIsTerminal(), List.of());
     if (!inputs.toDownload().isEmpty()) {
       checkBeforeTheList(inputs);

@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.download.DownloadSettings;
+import dev.fetch.engine.DoneUrls;
 import dev.fetch.engine.DownloadPlan;
 import dev.fetch.engine.DownloadRun;
 import dev.fetch.engine.RemoteLists;
@@ -14,6 +15,7 @@ import dev.fetch.output.Format;
 import dev.fetch.output.OutputPaths;
 import dev.fetch.output.Progress;
 import dev.fetch.output.ResultPrinter;
+import dev.fetch.output.ResultsJournal;
 import dev.fetch.strategy.Mode;
 import dev.fetch.strategy.ModeUnavailableException;
 import dev.fetch.strategy.Order;
@@ -53,7 +55,9 @@ import picocli.CommandLine.Spec;
         "  fetch -i list1.txt -i https://example.org/list.txt more.txt",
         "  fetch --mode=sequential sites.txt --format=jsonl | jq .",
         "  cat urls.txt | fetch -m threads -w 32 --output-dir pages/",
-        "  fetch urls.txt --save-failed failed.txt; fetch failed.txt"},
+        "  fetch urls.txt --save-failed failed.txt; fetch failed.txt",
+        "  fetch -o data/ list.txt --results run.jsonl; fetch -o data/ list.txt --skip-done "
+            + "run.jsonl --results run.jsonl"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every URL was downloaded",
@@ -121,6 +125,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
       description = "Write the failed URLs to FILE, one per line, to feed back in.")
   Path saveFailed;
 
+  @Mixin RunJournalOptions journal;
+
   @Option(names = "--trace", paramLabel = "FILE",
       description = "Write a Chrome Trace Event JSON of the run (a track per worker, a bar per "
           + "URL) that Perfetto and chrome://tracing open.")
@@ -160,6 +166,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
     PrintWriter err = spec.commandLine().getErr();
     Inputs inputs = inputs();
     DownloadSettings settings = settings(err);
+    journal.check(spec, inputs, saveFailed, trace);
+    DoneUrls done = journal.doneUrls(spec, err);
     AtomicReference<Inputs> listed = new AtomicReference<>(inputs);
     Progress display = progress.progress(err, outside, () -> listed.get().countUrlLines());
     err = display.err();
@@ -180,7 +188,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
         return watch.exitCode() != 0 ? watch.exitCode() : ExitCodes.INTERRUPTED;
       }
       listed.set(inputs);
-      DownloadRun run = new DownloadRun(new DownloadPlan(inputs, mode, order, settings), context);
+      DownloadRun run = new DownloadRun(new DownloadPlan(inputs, mode, order, settings, done),
+          context);
       cancellation.add(run::cancel);
       int code = run(run, display, out, err);
       return code == ExitCodes.INTERRUPTED && watch.exitCode() != 0 ? watch.exitCode() : code;
@@ -190,10 +199,16 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
   private int run(DownloadRun run, Progress display, PrintWriter out, PrintWriter err) {
     List<UrlRecord> traced = new ArrayList<>();
     RunListener traceRecorder = (result, at) -> traced.add(UrlRecords.of(result, at));
+    ResultsJournal results = journal.journal(err);
     try (ResultPrinter printer = new ResultPrinter(format.formatter(outputDir), out, err, saveFailed,
-        display, quiet)) {
-      RunSummary summary = run.execute(trace == null ? printer : printer.andThen(traceRecorder));
+        display, quiet); results) {
+      // The journal first: it keeps every result even when standard output has been closed.
+      RunListener listener = results == null ? printer : results.andThen(printer);
+      RunSummary summary = run.execute(trace == null ? listener : listener.andThen(traceRecorder));
       printer.finish(summary);
+      if (results != null) {
+        results.finish(summary);
+      }
       boolean jarSaved = http.request.saveCookieJar(run.cookies(), out, err);
       if (trace != null) {
         writeTrace(traced, summary, err);
@@ -201,8 +216,9 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
       if (summary.interrupted()) {
         return ExitCodes.INTERRUPTED;
       }
-      return summary.failed() == 0 && printer.failedListSaved() && jarSaved ? ExitCodes.OK
-          : ExitCodes.FAILURES;
+      boolean journalSaved = results == null || results.saved();
+      return summary.failed() == 0 && printer.failedListSaved() && jarSaved && journalSaved
+          ? ExitCodes.OK : ExitCodes.FAILURES;
     }
   }
 

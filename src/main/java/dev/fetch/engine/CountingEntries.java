@@ -25,6 +25,11 @@ import java.util.function.UnaryOperator;
 final class CountingEntries implements Iterator<UrlEntry> {
   private final InputReader entries;
   private final UnaryOperator<UrlEntry> prepare;
+  /**
+   * Serializes {@link #prepare}, which is not thread-safe, apart from the lock on this object:
+   * the rest of the inputs after an endless standard input are prepared without that lock.
+   */
+  private final Object prepareLock = new Object();
   private final AtomicLong taken = new AtomicLong();
   /** Valid entries taken and not settled: index → the URL as listed, credentials included. */
   private final ConcurrentMap<Integer, String> unsettled = new ConcurrentHashMap<>();
@@ -49,12 +54,18 @@ final class CountingEntries implements Iterator<UrlEntry> {
 
   @Override
   public synchronized UrlEntry next() {
-    UrlEntry entry = prepare.apply(entries.next());
+    UrlEntry entry = prepared(entries.next());
     taken.incrementAndGet();
     if (entry.isValid() && entry.settled() == null) {
       unsettled.put(entry.index(), entry.url().toString());
     }
     return entry;
+  }
+
+  private UrlEntry prepared(UrlEntry entry) {
+    synchronized (prepareLock) {
+      return prepare.apply(entry);
+    }
   }
 
   long taken() {
@@ -68,15 +79,17 @@ final class CountingEntries implements Iterator<UrlEntry> {
 
   /**
    * After a run that stopped early: hands over every valid URL not downloaded, in input order —
-   * first those taken but never settled, then every valid URL of the rest of the inputs, except
-   * the rest of standard input, which may never end. Never blocks on standard input.
+   * first those taken but never settled, then every valid URL of the rest of the inputs not
+   * settled without a request once prepared (done already), except the rest of standard input,
+   * which may never end. Never blocks on standard input.
    */
   void notDownloaded(Consumer<String> urls) {
     Map<Integer, String> left = new TreeMap<>(unsettled);
     unsettled.clear();
     left.values().forEach(urls);
     Consumer<UrlEntry> valid = entry -> {
-      if (entry.isValid()) {
+      // An entry settled without a request (its URL done already) is not listed either.
+      if (entry.isValid() && prepared(entry).settled() == null) {
         urls.accept(entry.url().toString());
       }
     };

@@ -16,13 +16,22 @@ import java.util.Objects;
  * @param order the order results are reported in
  * @param settings how each URL is downloaded, the worker count included: passed whole to the
  *     strategy and, in {@code processes} mode, to every worker process
+ * @param done the URLs earlier runs finished ({@code --skip-done}), skipped without a request;
+ *     read by the parent only, before the run
  */
-public record DownloadPlan(Inputs inputs, Mode mode, Order order, DownloadSettings settings) {
+public record DownloadPlan(Inputs inputs, Mode mode, Order order, DownloadSettings settings,
+    DoneUrls done) {
   public DownloadPlan {
     Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(done, "done");
     if (!inputs.toDownload().isEmpty()) {
       throw new IllegalArgumentException("lists not downloaded yet: " + inputs.toDownload());
     }
+  }
+
+  /** A plan that skips nothing. */
+  public DownloadPlan(Inputs inputs, Mode mode, Order order, DownloadSettings settings) {
+    this(inputs, mode, order, settings, DoneUrls.NONE);
   }
 
   /** A plan for one list: a file's path, or {@code -} for standard input. */

@@ -116,7 +116,7 @@ public final class DownloadRun {
   }
 
   private RunSummary download(InputReader list, BodySink bodies, RunListener listener) {
-    CountingEntries entries = new CountingEntries(list, prepare(plan.settings()));
+    CountingEntries entries = new CountingEntries(list, prepare(plan.settings(), plan.done()));
     RunSink sink = new RunSink(listener, entries, () -> cancelled, this::abortDownloads,
         () -> Duration.ofNanos(context.time().ticker().read() - startNanos));
     DownloaderStack downloaders = new DownloaderStack(plan.settings(), bodies, context.time(),
@@ -165,10 +165,13 @@ public final class DownloadRun {
    * What the run decides about each entry as it is read, in input order, before any strategy
    * sees it: where its body is saved and whether it is skipped.
    */
-  private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings) {
+  private static UnaryOperator<UrlEntry> prepare(DownloadSettings settings, DoneUrls done) {
     UnaryOperator<UrlEntry> prepare = UnaryOperator.identity();
     if (settings.outputDir() != null) {
       prepare = then(prepare, new SaveTargets());
+    }
+    if (done.count() > 0) {
+      prepare = then(prepare, done.skipping(settings.outputDir()));
     }
     return prepare;
   }

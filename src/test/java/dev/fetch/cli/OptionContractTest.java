@@ -462,6 +462,38 @@ class OptionContractTest {
         3, "200 3 - 1", 4, "404 10 http 1", 5, "200 5 - 1"), all);
   }
 
+  /**
+   * {@code --results} journals the very lines {@code -f jsonl} prints; fed back to
+   * {@code --skip-done}, the URLs done are skipped without a request (only the failed one is asked
+   * for again), counted as skipped, and not listed by {@code --save-failed}; the journal is
+   * appended to.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void resultsAndSkipDoneResumeARunTheSameWay(Mode mode) throws IOException {
+    Path journal = dir.resolve("run-" + mode + ".jsonl");
+    Path failed = dir.resolve("failed-" + mode + ".txt");
+    Path list = list("/bytes/1", "/bytes/2", "/status/404", "/bytes/3");
+    Cli.Result first = run(mode, list, "--results", journal.toString());
+    assertEquals(1, first.exitCode(), first::toString);
+    assertEquals(first.out(), Files.readString(journal), "the -f jsonl lines, summary included");
+    int before = server.getRequestCount();
+
+    Cli.Result second = run(mode, list, "--skip-done", journal.toString(), "--results",
+        journal.toString(), "--save-failed", failed.toString());
+
+    assertEquals(1, second.exitCode(), second::toString);
+    assertEquals(1, server.getRequestCount() - before, "only the failed URL is asked for");
+    assertEquals(Map.of(0, "0 0 - 0", 1, "0 0 - 0", 2, "404 10 http 1", 3, "0 0 - 0"),
+        outcomes(second));
+    assertEquals(List.of("skipped", "skipped", "failed", "skipped"), results(second).stream()
+        .sorted(Comparator.comparingInt(n -> n.get("index").asInt()))
+        .map(n -> n.get("outcome").asText()).collect(Collectors.toList()));
+    assertEquals(3, JsonLines.summary(second).get("skipped").asInt());
+    assertEquals(List.of(server.url("/status/404").toString()), Files.readAllLines(failed));
+    assertEquals(first.out() + second.out(), Files.readString(journal));
+  }
+
   private Cli.Result run(Mode mode, Path list, String... options) {
     return run(mode, Map.of(), list, options);
   }

@@ -3,8 +3,10 @@ package dev.fetch.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fetch.download.DownloadResult;
 import dev.fetch.input.InputParser;
 import dev.fetch.input.Inputs;
+import dev.fetch.output.JsonLinesFormatter;
 import dev.fetch.testing.BlockedInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,29 @@ class CountingEntriesTest {
     assertEquals(List.of("http://a.test/1", "http://a.test/2", "http://arg.test/",
         "http://b.test/1"), urls, "invalid lines are left out");
     assertEquals(1, entries.taken());
+  }
+
+  /** A URL done already ({@code --skip-done}) is not listed, taken or not: it needs no run. */
+  @Test
+  void urlsSettledWithoutARequestAreNotListed() throws IOException {
+    Path journal = dir.resolve("run.jsonl");
+    JsonLinesFormatter jsonl = new JsonLinesFormatter();
+    Files.writeString(journal,
+        jsonl.result(DownloadResult.Success.skipped(0, "http://a.test/2", null, -1))
+        + jsonl.result(DownloadResult.Success.skipped(1, "http://b.test/1", null, -1)));
+    DoneUrls done = DoneUrls.read(List.of(journal), warning -> { });
+    Inputs inputs = Inputs.of(List.of(
+        InputParser.argument(file("a.txt", "http://a.test/1\nhttp://a.test/2\nhttp://a.test/3\n")),
+        InputParser.argument(file("b.txt", "http://b.test/1\nhttp://b.test/2\n"))));
+    CountingEntries entries = new CountingEntries(inputs.open(InputStream.nullInputStream()),
+        done.skipping(null));
+    entries.next();
+    assertTrue(entries.next().settled() != null, "a.test/2 is done");
+    List<String> urls = new ArrayList<>();
+
+    entries.notDownloaded(urls::add);
+
+    assertEquals(List.of("http://a.test/1", "http://a.test/3", "http://b.test/2"), urls);
   }
 
   /**
