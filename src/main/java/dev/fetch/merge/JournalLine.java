@@ -90,6 +90,87 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
    * @throws IllegalArgumentException as {@link #parse} does
    */
   static Key key(String line) {
+    Key fast = fastKey(line);
+    return fast != null ? fast : jsonKey(line);
+  }
+
+  /** The start of every result line fetch writes ({@code JsonLinesFormatter}: fields in order). */
+  String RESULT_START = "{\"type\":\"result\",\"index\":";
+
+  /**
+   * {@link #key} for a line exactly as fetch writes it, found by position rather than parsed:
+   * the fields come in a fixed order, and a string's quotes inside JSON are always escaped, so
+   * {@code "url":"} and {@code ,"outcome":"} can only be those fields. Null for any other line,
+   * which is then parsed ({@link #jsonKey}).
+   */
+  private static Key fastKey(String line) {
+    int length = line.length();
+    if (!line.startsWith(RESULT_START) || length == 0 || line.charAt(length - 1) != '}') {
+      return null;
+    }
+    int at = RESULT_START.length();
+    long index = 0;
+    int digits = 0;
+    while (at < length && line.charAt(at) >= '0' && line.charAt(at) <= '9' && digits < 10) {
+      index = index * 10 + (line.charAt(at) - '0');
+      at++;
+      digits++;
+    }
+    if (digits == 0 || index > Integer.MAX_VALUE - 1 || !line.startsWith(",\"url\":\"", at)) {
+      return null;
+    }
+    int urlStart = at + 8;
+    int urlEnd = line.indexOf('"', urlStart);
+    while (urlEnd > 0 && backslashesBefore(line, urlEnd) % 2 == 1) {
+      urlEnd = line.indexOf('"', urlEnd + 1);
+    }
+    if (urlEnd < 0) {
+      return null;
+    }
+    int bytesAt = line.indexOf(",\"bytes\":", urlEnd);
+    int outcomeAt = line.lastIndexOf(",\"outcome\":\"");
+    if (bytesAt < 0 || outcomeAt < urlEnd) {
+      return null;
+    }
+    long bytes = 0;
+    int b = bytesAt + 9;
+    int bytesDigits = 0;
+    while (b < length && line.charAt(b) >= '0' && line.charAt(b) <= '9' && bytesDigits < 18) {
+      bytes = bytes * 10 + (line.charAt(b) - '0');
+      b++;
+      bytesDigits++;
+    }
+    if (bytesDigits == 0 || line.charAt(b) != ',') {
+      return null;
+    }
+    int outcomeStart = outcomeAt + 12;
+    int outcomeEnd = line.indexOf('"', outcomeStart);
+    if (outcomeEnd < 0) {
+      return null;
+    }
+    String outcome = line.substring(outcomeStart, outcomeEnd);
+    int rank = outcome.equals("failed") ? Rank.FAILED : outcome.equals("skipped") ? Rank.SKIPPED
+        : outcome.equals("downloaded") || outcome.equals("not_modified") ? Rank.DONE : Rank.NONE;
+    if (rank == Rank.NONE) {
+      return null;
+    }
+    int hash = 0;
+    for (int i = urlStart; i < urlEnd; i++) {
+      hash = 31 * hash + line.charAt(i);
+    }
+    return new Key("result", (int) index, hash, rank, outcome.equals("not_modified"), bytes);
+  }
+
+  private static int backslashesBefore(String line, int at) {
+    int n = 0;
+    while (at - 1 - n >= 0 && line.charAt(at - 1 - n) == '\\') {
+      n++;
+    }
+    return n;
+  }
+
+  /** {@link #key} by parsing the line as JSON. */
+  static Key jsonKey(String line) {
     String type = null;
     long index = -1;
     boolean hasIndex = false;
@@ -122,7 +203,7 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
             break;
           case "url":
             if (value == JsonToken.VALUE_STRING) {
-              urlHash = json.getText().hashCode();
+              urlHash = escapedHash(json.getText());
               hasUrl = true;
             }
             break;
@@ -172,6 +253,15 @@ sealed interface JournalLine permits JournalLine.Result, JournalLine.Summary, Jo
       throw new IllegalArgumentException("an unknown outcome '" + outcome + "'");
     }
     return new Key(type, (int) index, urlHash, rank, "not_modified".equals(outcome), bytes);
+  }
+
+  /**
+   * The hash {@link #fastKey} computes over a URL as it stands escaped in a line
+   * ({@link String#hashCode} of its JSON-escaped text), so both readers of a line agree.
+   */
+  private static int escapedHash(String url) {
+    return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+        .quoteAsString(url)).hashCode();
   }
 
   /**

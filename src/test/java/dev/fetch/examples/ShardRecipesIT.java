@@ -70,7 +70,9 @@ class ShardRecipesIT {
 
   @AfterEach
   void stopTheSite() throws Exception {
-    site.close();
+    if (site != null) {
+      site.close();
+    }
     // The links point out of the temporary directory: removed here, not followed by its cleanup.
     Files.deleteIfExists(dir.resolve("bin/fetch"));
     Files.deleteIfExists(dir.resolve("repo/fetch"));
