@@ -207,8 +207,9 @@ class ShardRecipesIT {
 
   /** fetch merge of the shards' journals: every index once, two failures, exit 1. */
   private void checkMerged(Path results, int shards) throws Exception {
-    List<String> command = new ArrayList<>(List.of("fetch", "merge", "-f", "jsonl", "--list",
-        list.toString(), "--shard-count", String.valueOf(shards)));
+    List<String> command = new ArrayList<>(List.of(Launcher.projectDir().resolve("fetch")
+        .toString(), "merge", "-f", "jsonl", "--list", list.toString(), "--shard-count",
+        String.valueOf(shards)));
     try (var files = Files.list(results)) {
       command.addAll(files.map(Path::toString).sorted().collect(Collectors.toList()));
     }
