@@ -13,10 +13,20 @@ import okhttp3.HttpUrl;
  *     (chosen for the whole run in input order, so it never depends on completion order or mode),
  *     or null when bodies are not saved
  * @param checksum the digest the body must have, or null when it is not checked
+ * @param validators what the output directory's validator index recorded for {@code path}
+ *     (ETag, Last-Modified) when the run makes conditional or range requests ({@code -N},
+ *     {@code --continue}); {@link Validators#NONE} otherwise
  */
-public record DownloadRequest(int index, HttpUrl url, String path, Checksum checksum) {
+public record DownloadRequest(int index, HttpUrl url, String path, Checksum checksum,
+    Validators validators) {
   public DownloadRequest {
     Objects.requireNonNull(url, "url");
+    validators = validators == null ? Validators.NONE : validators;
+  }
+
+  /** A request with no recorded validators. */
+  public DownloadRequest(int index, HttpUrl url, String path, Checksum checksum) {
+    this(index, url, path, checksum, Validators.NONE);
   }
 
   /** A request whose body is not saved or checked. */
@@ -31,11 +41,16 @@ public record DownloadRequest(int index, HttpUrl url, String path, Checksum chec
 
   /** This request saved under {@code path}. */
   public DownloadRequest withPath(String path) {
-    return new DownloadRequest(index, url, path, checksum);
+    return new DownloadRequest(index, url, path, checksum, validators);
   }
 
   /** This request checked against {@code checksum}. */
   public DownloadRequest withChecksum(Checksum checksum) {
-    return new DownloadRequest(index, url, path, checksum);
+    return new DownloadRequest(index, url, path, checksum, validators);
+  }
+
+  /** This request with the validators recorded for its file. */
+  public DownloadRequest withValidators(Validators validators) {
+    return new DownloadRequest(index, url, path, checksum, validators);
   }
 }

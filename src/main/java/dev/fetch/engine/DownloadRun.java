@@ -2,12 +2,14 @@ package dev.fetch.engine;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetscapeCookie;
+import dev.fetch.download.SaveSettings;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
 import dev.fetch.input.UrlEntry;
 import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
+import dev.fetch.save.ValidatorIndex;
 import dev.fetch.strategy.DownloadStrategy;
 import java.io.IOException;
 import java.time.Duration;
@@ -127,8 +129,8 @@ public final class DownloadRun {
     }
     DownloadStrategy strategy;
     try {
-      strategy = plan.mode().strategy(plan.settings(),
-          downloaders.reportingTo(context.transfers()));
+      strategy = plan.mode().strategy(plan.settings(), RecordedValidators.attach(
+          downloaders.reportingTo(context.transfers()), validators(plan.settings())));
       listener.started();
     } catch (RuntimeException | Error e) {
       downloaders.close();
@@ -181,6 +183,23 @@ public final class DownloadRun {
     return entry -> next.apply(first.apply(entry));
   }
 
+  /**
+   * The output directory's validator index, read (and compacted) once before the first
+   * request when the run sends conditional or range requests; else empty.
+   */
+  private static ValidatorIndex validators(DownloadSettings settings) {
+    SaveSettings save = settings.save();
+    if (settings.outputDir() == null || (!save.timestamping() && !save.resume())) {
+      return ValidatorIndex.empty();
+    }
+    try {
+      return ValidatorIndex.load(settings.outputDir().toAbsolutePath().normalize());
+    } catch (IOException e) {
+      throw new SetupException("--output-dir: cannot read " + ValidatorIndex.NAME + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   private BodySink openBodySink() {
     return openBodySink(plan.settings());
   }
@@ -201,7 +220,7 @@ public final class DownloadRun {
       return BodySink.discarding();
     }
     try {
-      return DirectorySink.open(settings.outputDir());
+      return DirectorySink.open(settings.outputDir(), settings.save());
     } catch (IOException e) {
       throw new SetupException("--output-dir: " + e.getMessage(), e);
     }

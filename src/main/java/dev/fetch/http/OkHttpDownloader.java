@@ -9,8 +9,12 @@ import dev.fetch.download.RateLimiter;
 import dev.fetch.download.RetryAfter;
 import dev.fetch.download.Urls;
 import dev.fetch.download.WorkerNames;
+import dev.fetch.download.Outcome;
+import dev.fetch.download.Validators;
 import dev.fetch.save.BodySink;
+import dev.fetch.save.BodyStart;
 import dev.fetch.save.DiscardingSink;
+import dev.fetch.save.StorageException;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.time.Ticker;
@@ -38,8 +42,20 @@ import okio.Okio;
  * ({@link #downloadAsync}, {@code Call.enqueue}, the body read on OkHttp's dispatcher thread).
  *
  * <p>A status of 400 or more, a redirect that was not followed, or another 3xx (such as
- * {@code 304 Not Modified}) is a failure of kind {@code http}; its body is read and counted but
- * never stored. A response that breaks HTTP's rules is a failure of kind {@code protocol}, never
+ * {@code 304 Not Modified} to a request that was not conditional) is a failure of kind
+ * {@code http}; its body is read and counted but never stored.
+ *
+ * <p>With {@code -N} a file that exists is asked for with {@code If-Modified-Since} (its time)
+ * and {@code If-None-Match} (its recorded ETag); a {@code 304} keeps it, a success of outcome
+ * {@code not_modified}. With {@code --continue} a kept partial of N bytes (else a file already
+ * there, as {@code wget -c} does) is asked for from byte N with {@code Range} and
+ * {@code If-Range} (its recorded ETag, else its Last-Modified, else none, as curl and wget do),
+ * and {@code Accept-Encoding: identity} (a range of a gzip encoding is meaningless): a
+ * {@code 206} from byte N is appended; a {@code 200} starts the file again; a {@code 206} from
+ * elsewhere, or a {@code 416} for a body of another length, drops the partial and asks again for
+ * the whole body; a {@code 416} for a body of exactly N bytes means the file is complete
+ * ({@code not_modified}). A result's {@code bytes} counts what this attempt transferred, its
+ * {@code fileBytes} what the file holds; {@code --max-size} limits the whole file. A response that breaks HTTP's rules is a failure of kind {@code protocol}, never
  * a success: what OkHttp rejects itself, and what {@link ResponseChecks} rejects for it (every
  * response, redirects included, passes through those checks). Text from the server appears in
  * messages with its control characters escaped. Each request is built by {@link RequestFactory}
@@ -65,6 +81,10 @@ public final class OkHttpDownloader implements Downloader {
   private final RequestFactory requests;
   private final long maxSize;
   private final int maxRedirects;
+  /** {@code --continue}: kept partial bodies are continued with {@code Range}. */
+  private final boolean resume;
+  /** {@code -N}: a file that exists is asked for conditionally. */
+  private final boolean timestamping;
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
@@ -98,6 +118,8 @@ public final class OkHttpDownloader implements Downloader {
       Time time, Diagnostics log, CookieStore cookies, RateLimiter limiter) {
     this.maxSize = settings.maxSize();
     this.maxRedirects = settings.request().maxRedirects();
+    this.resume = settings.save().resume();
+    this.timestamping = settings.save().timestamping();
     OkHttpClient.Builder builder = client.newBuilder().followRedirects(false)
         .followSslRedirects(false)
         .addInterceptor(chain -> {
@@ -130,25 +152,45 @@ public final class OkHttpDownloader implements Downloader {
   @Override
   public DownloadResult download(DownloadRequest request) {
     Attempt attempt = new Attempt(request);
-    Call call = newCall(attempt);
-    try {
-      Response response;
-      try {
-        response = call.execute();
-      } catch (IOException e) {
-        return attempt.failed(null, 0, e, false);
+    while (true) {
+      DownloadResult.Failure unready = attempt.prepare();
+      if (unready != null) {
+        return unready;
       }
-      return read(response, attempt);
-    } finally {
-      active.remove(call);
+      Call call = newCall(attempt);
+      try {
+        Response response;
+        try {
+          response = call.execute();
+        } catch (IOException e) {
+          return attempt.failed(null, 0, e, false);
+        }
+        DownloadResult result = read(response, attempt);
+        if (result != null) {
+          return result;
+        }
+      } finally {
+        active.remove(call);
+      }
     }
   }
 
   @Override
   public CompletableFuture<DownloadResult> downloadAsync(DownloadRequest request) {
     Attempt attempt = new Attempt(request);
-    Call call = newCall(attempt);
     CompletableFuture<DownloadResult> result = new CompletableFuture<>();
+    enqueue(attempt, result);
+    return result;
+  }
+
+  /** Sends {@code attempt}'s request, and again without a range when it must restart. */
+  private void enqueue(Attempt attempt, CompletableFuture<DownloadResult> result) {
+    DownloadResult.Failure unready = attempt.prepare();
+    if (unready != null) {
+      result.complete(unready);
+      return;
+    }
+    Call call = newCall(attempt);
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call failed, IOException e) {
@@ -159,15 +201,19 @@ public final class OkHttpDownloader implements Downloader {
       @Override
       public void onResponse(Call done, Response response) {
         try {
-          result.complete(read(response, attempt));
-        } catch (RuntimeException | Error e) {
-          result.completeExceptionally(e);
-        } finally {
+          DownloadResult read = read(response, attempt);
           active.remove(call);
+          if (read == null) {
+            enqueue(attempt, result);
+          } else {
+            result.complete(read);
+          }
+        } catch (RuntimeException | Error e) {
+          active.remove(call);
+          result.completeExceptionally(e);
         }
       }
     });
-    return result;
   }
 
   /**
@@ -182,7 +228,9 @@ public final class OkHttpDownloader implements Downloader {
   }
 
   private Call newCall(Attempt attempt) {
-    Request request = requests.first(attempt.request.url()).tag(Attempt.class, attempt).build();
+    Request.Builder builder = requests.first(attempt.request.url());
+    attempt.addConditions(builder);
+    Request request = builder.tag(Attempt.class, attempt).build();
     Call call = (request.isHttps() ? client : cleartext).newCall(request);
     active.add(call);
     if (cancelled) {
@@ -192,25 +240,53 @@ public final class OkHttpDownloader implements Downloader {
     return call;
   }
 
-  /** Reads the response to its end and says how it went. */
+  /**
+   * Reads the response to its end and says how it went; null when the attempt must start again
+   * from the body's first byte (a kept partial the server will not continue).
+   */
   private DownloadResult read(Response response, Attempt attempt) {
     DownloadRequest request = attempt.request;
     try (response) {
       int status = response.code();
       attempt.protocol = HttpClients.protocolName(response.protocol());
       log.debug(() -> request.displayUrl() + ": " + attempt.protocol + " " + status);
-      CountingSource counted = new CountingSource(response.body().source(), maxSize);
+      Conditions asked = attempt.conditions;
+      if (asked.conditional() && status == 304) {
+        countQuietly(response.body().source());
+        return attempt.kept(status, asked.local().size());
+      }
+      long offset = 0;
+      if (asked.rangeFrom() > 0 && status == 416) {
+        countQuietly(response.body().source());
+        return attempt.rangeRefused(response);
+      }
+      if (asked.rangeFrom() > 0 && status == 206) {
+        long first = ContentRange.first(response.header("Content-Range"));
+        if (first != asked.rangeFrom()) {
+          log.debug(() -> request.displayUrl() + ": 206 from byte " + first + ", not "
+              + asked.rangeFrom() + "; starting again");
+          return attempt.restart();
+        }
+        offset = first;
+      }
+      if (maxSize > 0 && offset >= maxSize) {
+        return attempt.failed(status, 0, new TooLargeException(maxSize), true);
+      }
+      long limit = maxSize > 0 ? maxSize - offset : 0;
+      CountingSource counted = new CountingSource(response.body().source(), limit);
       BufferedSource body = Okio.buffer(counted);
       if (status >= 300) {
         return attempt.rejected(response, countQuietly(body));
       }
       long declared = response.body().contentLength();
-      if (maxSize > 0 && declared > maxSize) {
+      if (maxSize > 0 && declared > limit) {
         return attempt.failed(status, 0, new TooLargeException(maxSize), true);
       }
       long bytes;
       try {
-        bytes = sink.drain(request, body, declared);
+        bytes = sink.drain(request, body, new BodyStart(declared, offset,
+            new Validators(response.header("ETag"), response.header("Last-Modified")),
+            response.headers().getInstant("Last-Modified")));
       } catch (IOException e) {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }
@@ -218,7 +294,8 @@ public final class OkHttpDownloader implements Downloader {
           request.displayUrl(), status, bytes, attempt.elapsed(), 1, WorkerNames.current(),
           attempt.protocol);
       String path = sink.savedPath(request);
-      DownloadResult.Success success = path == null ? downloaded : downloaded.savedAs(path, bytes);
+      DownloadResult.Success success = path == null ? downloaded
+          : downloaded.savedAs(path, offset + bytes);
       log.debug(() -> success.url() + ": " + status + " with " + bytes + " bytes in "
           + success.elapsed().toMillis() + " ms");
       return success;
@@ -237,9 +314,9 @@ public final class OkHttpDownloader implements Downloader {
     return e;
   }
 
-  private static long countQuietly(BufferedSource body) {
+  private static long countQuietly(okio.Source body) {
     try {
-      return DiscardingSink.count(body);
+      return DiscardingSink.count(Okio.buffer(body));
     } catch (IOException e) {
       return 0;
     }
@@ -281,6 +358,79 @@ public final class OkHttpDownloader implements Downloader {
     Attempt(DownloadRequest request) {
       this.request = request;
       this.start = ticker.read();
+    }
+
+    /** What this attempt's request asks for; set by {@link #prepare} before it is sent. */
+    volatile Conditions conditions = Conditions.NONE;
+    /** The kept partial was dropped: ask for the whole body, unconditionally. */
+    volatile boolean restarted;
+
+    /**
+     * Looks at what is on disk and decides what to ask for ({@link Conditions#decide}). Null
+     * when ready, else the failure to report.
+     */
+    DownloadResult.Failure prepare() {
+      if (!resume && !timestamping) {
+        return null;
+      }
+      try {
+        conditions = Conditions.decide(sink.local(request), resume, timestamping, restarted);
+      } catch (IOException e) {
+        return failed(null, 0, new StorageException("cannot look at the output directory: "
+            + e.getMessage(), e), false);
+      }
+      return null;
+    }
+
+    /** Adds what {@link #prepare} decided to the request. */
+    void addConditions(Request.Builder builder) {
+      conditions.addTo(builder, sink.resumeValidators(request), request.validators());
+    }
+
+    /** Drops the kept partial so the next request asks for the whole body; null to restart. */
+    DownloadResult restart() {
+      try {
+        sink.discardPartial(request);
+      } catch (IOException e) {
+        return failed(null, 0, e, false);
+      }
+      restarted = true;
+      return null;
+    }
+
+    /**
+     * A 416 to a range request: complete when the body is exactly as long as the partial (else
+     * the file) already is, otherwise the body changed and the download starts again.
+     */
+    DownloadResult rangeRefused(Response response) {
+      long length = ContentRange.completeLength(response.header("Content-Range"));
+      long kept = conditions.rangeFrom();
+      if (length != kept) {
+        log.debug(() -> request.displayUrl() + ": 416 for a body of " + length + " bytes, "
+            + kept + " kept; starting again");
+        return conditions.local().hasPartial() ? restart() : restartKeepingFile();
+      }
+      long size;
+      try {
+        size = sink.finishPartial(request);
+      } catch (IOException e) {
+        return failed(response.code(), 0, e, true);
+      }
+      return kept(response.code(), size);
+    }
+
+    private DownloadResult restartKeepingFile() {
+      restarted = true;
+      return null;
+    }
+
+    /** The file is up to date ({@code 304}, or {@code 416} for a complete one): no body. */
+    DownloadResult.Success kept(int status, long fileBytes) {
+      DownloadResult.Success success = new DownloadResult.Success(request.index(),
+          request.displayUrl(), status, 0, elapsed(), 1, WorkerNames.current(), protocol,
+          Outcome.NOT_MODIFIED, sink.savedPath(request), fileBytes);
+      log.debug(() -> success.url() + ": " + status + ", up to date");
+      return success;
     }
 
     /** The call has left the queue and is running: its time starts now. */

@@ -2,6 +2,7 @@ package dev.fetch.save;
 
 import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.TransferListener;
+import dev.fetch.download.Validators;
 import java.io.IOException;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -30,8 +31,18 @@ final class ReportingSink implements BodySink {
   @Override
   public long drain(DownloadRequest request, BufferedSource body, long declaredLength)
       throws IOException {
-    listener.bodyStarted(request, declaredLength);
-    BufferedSource reported = Okio.buffer(new ForwardingSource(body) {
+    return drain(request, body, BodyStart.of(declaredLength));
+  }
+
+  @Override
+  public long drain(DownloadRequest request, BufferedSource body, BodyStart start)
+      throws IOException {
+    listener.bodyStarted(request, start.declaredLength());
+    return sink.drain(request, reported(request, body), start);
+  }
+
+  private BufferedSource reported(DownloadRequest request, BufferedSource body) {
+    return Okio.buffer(new ForwardingSource(body) {
       @Override
       public long read(Buffer into, long byteCount) throws IOException {
         long read = super.read(into, byteCount);
@@ -41,7 +52,26 @@ final class ReportingSink implements BodySink {
         return read;
       }
     });
-    return sink.drain(request, reported, declaredLength);
+  }
+
+  @Override
+  public LocalFile local(DownloadRequest request) throws IOException {
+    return sink.local(request);
+  }
+
+  @Override
+  public Validators resumeValidators(DownloadRequest request) {
+    return sink.resumeValidators(request);
+  }
+
+  @Override
+  public long finishPartial(DownloadRequest request) throws IOException {
+    return sink.finishPartial(request);
+  }
+
+  @Override
+  public void discardPartial(DownloadRequest request) throws IOException {
+    sink.discardPartial(request);
   }
 
   @Override

@@ -25,10 +25,23 @@ final class PatternBody implements ChunkedInput<HttpContent> {
   private static final ByteBuf PATTERN = pattern(CHUNK + 26);
 
   private final long length;
+  private final long shift;
+  private final boolean ends;
   private long offset;
 
   PatternBody(long length) {
-    this.length = length;
+    this(0, length, 0, true);
+  }
+
+  /**
+   * The body's bytes from {@code from} to {@code to} (exclusive), the pattern shifted by
+   * {@code shift} positions (another version of the body); when {@code ends} is false the last
+   * chunk does not end the response (its sender cuts the connection instead).
+   */
+  PatternBody(long from, long to, long shift, boolean ends) {
+    this.length = to - from;
+    this.shift = from + shift;
+    this.ends = ends;
   }
 
   /** The body's bytes from {@code position}, {@code size} at most {@link #CHUNK}. */
@@ -64,9 +77,9 @@ final class PatternBody implements ChunkedInput<HttpContent> {
       return null;
     }
     int size = (int) Math.min(CHUNK, length - offset);
-    ByteBuf chunk = slice(offset, size);
+    ByteBuf chunk = slice(shift + offset, size);
     offset += size;
-    return content(chunk, isEndOfInput());
+    return content(chunk, ends && isEndOfInput());
   }
 
   /** {@code data} as a body part; the last part also ends the response. */

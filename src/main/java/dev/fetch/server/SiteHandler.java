@@ -68,11 +68,13 @@ final class SiteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       case "bytes": {
         long size = Query.parse("size", arg, 0, Long.MAX_VALUE);
         long rate = query.number("rate", 0, 1, Long.MAX_VALUE);
+        long version = query.number("v", 0, 0, 1_000_000);
+        long cut = query.number("cut", -1, 0, Long.MAX_VALUE);
         later(ctx, delay, () -> {
           if (rate > 0) {
             Responses.trickle(ctx, size, rate);
           } else {
-            Responses.bytes(ctx, size);
+            VersionedBytes.serve(ctx, request, size, version, cut);
           }
         });
         return;

@@ -16,6 +16,7 @@ import dev.fetch.download.Outcome;
 import dev.fetch.download.ProxySettings;
 import dev.fetch.download.SaveSettings;
 import dev.fetch.download.TlsSettings;
+import dev.fetch.download.Validators;
 import dev.fetch.json.JsonObjects;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ import okhttp3.HttpUrl;
  *                                  (first line, once; the parent reads the checksum file and
  *                                   puts each file's checksum on its download)
  *                 {"type":"download","index":3,"url":"http://…","file":"a.html" or null,
- *                  "checksum":"sha256:…" (only when the body is checked)}
+ *                  "checksum":"sha256:…" (only when the body is checked),
+ *                  "etag":"\"…\"","last_modified":"…" (only when recorded: -N, --continue)}
  * child → parent  {"type":"ready","pid":12345}                            (once, when set up)
  *                 {"type":"progress","index":3,"length":20971520 or -1,"bytes":…}
  *                                  (with --progress: an attempt's body started, then its bytes
@@ -214,6 +216,12 @@ public final class WireFormat {
       if (request.checksum() != null) {
         json.writeStringField("checksum", request.checksum().toString());
       }
+      if (request.validators().etag() != null) {
+        json.writeStringField("etag", request.validators().etag());
+      }
+      if (request.validators().lastModified() != null) {
+        json.writeStringField("last_modified", request.validators().lastModified());
+      }
       WireRequestFields.writeCookies(json, WireRequestFields.COOKIE, cookies);
     });
   }
@@ -231,8 +239,9 @@ public final class WireFormat {
       throw new IllegalArgumentException("bad checksum in " + DOWNLOAD);
     }
     String file = message.text("file");
-    return new Task(new DownloadRequest(integer(message, "index", 0), parsed, file, expected),
-        file, cookies(message));
+    Validators validators = new Validators(message.text("etag"), message.text("last_modified"));
+    return new Task(new DownloadRequest(integer(message, "index", 0), parsed, file, expected,
+        validators), file, cookies(message));
   }
 
   /**

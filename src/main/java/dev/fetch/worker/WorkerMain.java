@@ -164,7 +164,7 @@ public final class WorkerMain {
       return BodySink.discarding();
     }
     return DirectorySink.open(settings.outputDir(), request -> files.get(request.index()),
-        tempTag(ProcessHandle.current().pid()));
+        tempTag(ProcessHandle.current().pid()), settings.save());
   }
 
   /** The tag of a worker's temporary files, so its parent can remove them if it dies. */

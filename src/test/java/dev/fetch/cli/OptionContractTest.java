@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fetch.server.SiteServer;
 import dev.fetch.strategy.Mode;
 import dev.fetch.testing.Certificates;
 import dev.fetch.testing.Cli;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -432,6 +435,81 @@ class OptionContractTest {
         result.err().lines().filter(line -> !line.endsWith("is ignored in sequential mode"))
             .collect(Collectors.toList()), "the line is named in its own file");
     assertEquals("/lists/remote.txt", server.takeRequest().getUrl().encodedPath());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void continueResumesACutBodyAndThenFindsItComplete(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
+    Path out = dir.resolve("out-" + mode);
+    try (SiteServer site = SiteServer.start("127.0.0.1", 0)) {
+      String url = site.baseUrl() + "/bytes/200000";
+      Cli.Result cut = run(mode, ListFiles.write(dir, List.of(url + "?cut=150000")),
+          "--continue", "--retries", "0", "-o", out.toString());
+      assertEquals(1, cut.exitCode(), cut::toString);
+      assertFalse(Files.exists(out.resolve("200000")), "nothing under the final name");
+      assertEquals(150000, Files.size(out.resolve(".200000.fetch-part")), "the partial is kept");
+
+      Path list = ListFiles.write(dir, List.of(url));
+      Cli.Result resumed = run(mode, list, "--continue", "-o", out.toString());
+      assertEquals(0, resumed.exitCode(), resumed::toString);
+      JsonNode result = results(resumed).get(0);
+      assertEquals("206 50000 200000 downloaded 200000", result.get("status").asInt() + " "
+          + result.get("bytes").asLong() + " " + result.get("file_bytes").asLong() + " "
+          + result.get("outcome").asText() + " " + result.get("path").asText());
+      assertEquals(pattern(200000), Files.readString(out.resolve("200000")));
+      assertFalse(Files.exists(out.resolve(".200000.fetch-part")));
+
+      Cli.Result again = run(mode, list, "--continue", "-o", out.toString());
+      JsonNode complete = results(again).get(0);
+      assertEquals("416 0 200000 not_modified", complete.get("status").asInt() + " "
+          + complete.get("bytes").asLong() + " " + complete.get("file_bytes").asLong() + " "
+          + complete.get("outcome").asText(), again::toString);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void timestampingSendsTheRecordedEtagAndKeepsAnUnchangedFile(Mode mode) throws IOException {
+    Modes.assumeAvailable(mode);
+    Path out = dir.resolve("out-" + mode);
+    try (SiteServer site = SiteServer.start("127.0.0.1", 0)) {
+      String url = site.baseUrl() + "/bytes/1000";
+      Cli.Result first = run(mode, ListFiles.write(dir, List.of(url)), "-N", "-o",
+          out.toString());
+      assertEquals(0, first.exitCode(), first::toString);
+      Path file = out.resolve("1000");
+      assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
+          Files.getLastModifiedTime(file).toInstant(), "the time is the Last-Modified");
+
+      // An older time would fetch the file again by date: only the ETag can keep it now.
+      Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+      Cli.Result second = run(mode, ListFiles.write(dir, List.of(url)), "-N", "-o",
+          out.toString());
+      assertEquals(0, second.exitCode(), second::toString);
+      JsonNode kept = results(second).get(0);
+      assertEquals("304 0 1000 not_modified", kept.get("status").asInt() + " "
+          + kept.get("bytes").asLong() + " " + kept.get("file_bytes").asLong() + " "
+          + kept.get("outcome").asText());
+
+      Cli.Result changed = run(mode, ListFiles.write(dir, List.of(url + "?v=1")), "-N", "-o",
+          out.toString());
+      JsonNode replaced = results(changed).get(0);
+      assertEquals("200 1000 downloaded", replaced.get("status").asInt() + " "
+          + replaced.get("bytes").asLong() + " " + replaced.get("outcome").asText());
+      assertEquals(pattern(1001).substring(1), Files.readString(file), "version 1 is shifted");
+      assertEquals(Instant.parse("2026-01-01T01:00:00Z"),
+          Files.getLastModifiedTime(file).toInstant());
+    }
+  }
+
+  /** The test site's body of {@code size} bytes: the alphabet repeated. */
+  private static String pattern(int size) {
+    StringBuilder body = new StringBuilder(size);
+    for (int i = 0; i < size; i++) {
+      body.append((char) ('a' + i % 26));
+    }
+    return body.toString();
   }
 
   /**

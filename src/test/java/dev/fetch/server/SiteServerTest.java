@@ -60,6 +60,81 @@ class SiteServerTest {
     }
   }
 
+  private static Response get(String path, String... headers) throws IOException {
+    Request.Builder request = new Request.Builder().url(server.baseUrl() + path);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.newCall(request.build()).execute();
+  }
+
+  @Test
+  void bytesCarryAnEtagAndALastModifiedPerVersion() throws IOException {
+    try (Response v0 = get("/bytes/100"); Response v2 = get("/bytes/100?v=2")) {
+      assertEquals("\"100-v0\"", v0.header("ETag"));
+      assertEquals("Thu, 01 Jan 2026 00:00:00 GMT", v0.header("Last-Modified"));
+      assertEquals("\"100-v2\"", v2.header("ETag"));
+      assertEquals("Thu, 01 Jan 2026 02:00:00 GMT", v2.header("Last-Modified"));
+      assertEquals(pattern(102).substring(2), v2.body().string(), "version 2 is shifted by 2");
+    }
+  }
+
+  @Test
+  void aConditionalRequestForTheSameVersionGets304() throws IOException {
+    try (Response tag = get("/bytes/100", "If-None-Match", "\"100-v0\"");
+        Response other = get("/bytes/100?v=1", "If-None-Match", "\"100-v0\"");
+        Response date = get("/bytes/100", "If-Modified-Since", "Thu, 01 Jan 2026 00:00:00 GMT");
+        Response older = get("/bytes/100", "If-Modified-Since",
+            "Wed, 31 Dec 2025 23:59:59 GMT")) {
+      assertEquals(304, tag.code());
+      assertEquals(200, other.code());
+      assertEquals(304, date.code());
+      assertEquals(200, older.code());
+    }
+  }
+
+  @Test
+  void aRangeGets206AndARangePastTheEnd416() throws IOException {
+    try (Response part = get("/bytes/100000", "Range", "bytes=70000-");
+        Response closed = get("/bytes/100", "Range", "bytes=10-19");
+        Response past = get("/bytes/100", "Range", "bytes=100-")) {
+      assertEquals(206, part.code());
+      assertEquals("bytes 70000-99999/100000", part.header("Content-Range"));
+      assertEquals(pattern(100000).substring(70000), part.body().string());
+      assertEquals("bytes 10-19/100", closed.header("Content-Range"));
+      assertEquals("klmnopqrst", closed.body().string());
+      assertEquals(416, past.code());
+      assertEquals("bytes */100", past.header("Content-Range"));
+    }
+  }
+
+  @Test
+  void anIfRangeForAnotherVersionGetsTheWholeBody() throws IOException {
+    try (Response stale = get("/bytes/100?v=1", "Range", "bytes=50-", "If-Range", "\"100-v0\"");
+        Response fresh = get("/bytes/100?v=1", "Range", "bytes=50-", "If-Range",
+            "\"100-v1\"")) {
+      assertEquals(200, stale.code());
+      assertEquals(100, stale.body().string().length());
+      assertEquals(206, fresh.code());
+    }
+  }
+
+  @Test
+  void cutSendsTheBodyUpToItsByteAndThenCloses() throws IOException {
+    try (Response cut = get("/bytes/100000?cut=70001")) {
+      assertEquals("100000", cut.header("Content-Length"));
+      BufferedSource body = cut.body().source();
+      assertEquals(pattern(70001), body.readUtf8(70001));
+      assertThrows(IOException.class, () -> body.readByteArray());
+    }
+    try (Response rest = get("/bytes/100000?cut=80000", "Range", "bytes=70000-")) {
+      assertEquals(206, rest.code());
+      BufferedSource body = rest.body().source();
+      assertEquals(pattern(80000).substring(70000), body.readUtf8(10000), "to byte K of the whole");
+      assertThrows(IOException.class, () -> body.readByteArray());
+    }
+  }
+
   @Test
   void extraPathSegmentsMakeUniqueUrlsForTheSameBody() throws IOException {
     try (Response response = get("/bytes/30/7")) {

@@ -215,6 +215,18 @@ class ProcessPoolTest {
   }
 
   @Test
+  void underContinueAKilledWorkersPartialIsKeptAndOnlyItsTemporaryFilesGo() throws Exception {
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("-m", "processes", "-w", "1", "--retries", "0", "--continue",
+        "-o", out.toString(), "-f", "jsonl", list("/kill-always").toString());
+
+    assertEquals("worker_crash", JsonLines.results(result).get(0).get("error_kind").asText(),
+        result::toString);
+    assertTrue(Files.exists(out.resolve(".kill-always.fetch-part")), "kept for the next run");
+    assertFalse(Files.exists(out.resolve("kill-always")));
+  }
+
+  @Test
   void workerCrashIsItsOwnErrorKind() {
     Cli.Result result = Cli.run("-m", "processes", "-w", "1", "-f", "jsonl",
         list("/kill-always").toString());

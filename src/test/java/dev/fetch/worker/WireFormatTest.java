@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fetch.download.Checksum;
 import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.Validators;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.ErrorKind;
@@ -247,6 +248,19 @@ class WireFormatTest {
 
     assertEquals(request, task.request());
     assertEquals("sha256:" + "ab".repeat(32), task.request().checksum().toString());
+  }
+
+  @Test
+  void tasksCarryTheValidatorsRecordedForTheirFile() {
+    DownloadRequest request = new DownloadRequest(2, HttpUrl.get("http://a.test/x"), "x", null,
+        new Validators("W/\"a\\b\"", "Sun, 06 Nov 1994 08:49:37 GMT"));
+    DownloadRequest without = new DownloadRequest(3, HttpUrl.get("http://a.test/y"), "y", null);
+
+    assertEquals(request,
+        WireFormat.task(WireFormat.parse(WireFormat.task(request, "x"))).request());
+    assertEquals(without,
+        WireFormat.task(WireFormat.parse(WireFormat.task(without, "y"))).request());
+    assertFalse(WireFormat.task(without, "y").contains("etag"), "absent when not recorded");
   }
 
   @ParameterizedTest
