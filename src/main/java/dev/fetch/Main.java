@@ -11,7 +11,7 @@ public final class Main {
 
   /** Output is UTF-8 whatever the locale: JSON lines and CSV must be, and URLs are ASCII. */
   public static void main(String[] args) {
-    System.exit(FetchCommandLine.create(StandardOutput.open(),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args));
+    System.exit(FetchCommandLine.execute(StandardOutput.open(),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
   }
 }

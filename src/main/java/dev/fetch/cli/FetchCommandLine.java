@@ -18,6 +18,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -28,6 +29,44 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class FetchCommandLine {
   private FetchCommandLine() {}
+
+  /** The subcommands' names: a word of the command line equal to one of them may select it. */
+  static final List<String> SUBCOMMANDS = List.of("serve", "demo", "compare", "merge",
+      "completion");
+
+  /**
+   * Runs {@code fetch args} in the real process, as {@code main} does, and returns the exit
+   * code, loading no more than the arguments need: {@code fetch --version} alone prints the
+   * version without building the command line's model, and a command line that names no
+   * subcommand and asks for no help gets the subcommands as names only ({@link #create(
+   * PrintWriter, PrintWriter, Outside, boolean)}). Either way the output is what the whole
+   * command line would print.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      for (String line : new VersionProvider().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+    return create(out, err, Outside.real(), needsSubcommands(args)).execute(args);
+  }
+
+  /**
+   * Whether a run with {@code args} may use a subcommand's model: a word equal to a
+   * subcommand's name (picocli matches them whole and case-sensitively here), or help, which
+   * lists them ({@code -h}, {@code --help}, or {@code h} among clustered short options).
+   */
+  static boolean needsSubcommands(String... args) {
+    for (String arg : args) {
+      if (SUBCOMMANDS.contains(arg) || arg.equals("--help")
+          || arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The command line for the real process: real stdin, environment, OS signals and time. */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
@@ -40,13 +79,30 @@ public final class FetchCommandLine {
    * environment and standard input.
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, Outside outside) {
+    return create(out, err, outside, true);
+  }
+
+  /**
+   * The command line, with its subcommands whole or, when {@code subcommands} is false, as
+   * names only: picocli builds a command's model by reflection over its annotations, which is
+   * most of fetch's start-up, and a run that names no subcommand uses only their names (to
+   * suggest one for a missing list file).
+   */
+  static CommandLine create(PrintWriter out, PrintWriter err, Outside outside,
+      boolean subcommands) {
     CommandLine cli = new CommandLine(new FetchCommand(outside), new Factory(outside));
     // Subcommands first: the settings below apply to the commands present when they are made.
-    cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
-    cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
-    cli.addSubcommand("compare", new CompareCommand(outside));
-    cli.addSubcommand("merge", new MergeCommand());
-    cli.addSubcommand("completion", new CompletionCommand());
+    if (subcommands) {
+      cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
+      cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
+      cli.addSubcommand("compare", new CompareCommand(outside));
+      cli.addSubcommand("merge", new MergeCommand());
+      cli.addSubcommand("completion", new CompletionCommand());
+    } else {
+      for (String name : SUBCOMMANDS) {
+        cli.addSubcommand(name, CommandSpec.create());
+      }
+    }
     cli.setResourceBundle(new HelpValues(true));
     // "--order completion" is the order, not the subcommand (its default value too).
     cli.setAllowSubcommandsAsOptionParameters(true);

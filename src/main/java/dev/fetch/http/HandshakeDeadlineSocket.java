@@ -1,8 +1,10 @@
 package dev.fetch.http;
 
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -101,6 +103,42 @@ final class HandshakeDeadlineSocket extends Socket {
       public int read(byte[] buffer, int offset, int length) throws IOException {
         try {
           return super.read(buffer, offset, length);
+        } catch (IOException e) {
+          throw timedOutOr(e);
+        }
+      }
+    };
+  }
+
+  /**
+   * Writes too: on a loaded machine the deadline can pass while the JDK is still making its
+   * first message, and the write of it then fails with "Socket closed", which is the timeout.
+   */
+  @Override
+  public OutputStream getOutputStream() throws IOException {
+    return new FilterOutputStream(super.getOutputStream()) {
+      @Override
+      public void write(int b) throws IOException {
+        try {
+          out.write(b);
+        } catch (IOException e) {
+          throw timedOutOr(e);
+        }
+      }
+
+      @Override
+      public void write(byte[] buffer, int offset, int length) throws IOException {
+        try {
+          out.write(buffer, offset, length);
+        } catch (IOException e) {
+          throw timedOutOr(e);
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
         } catch (IOException e) {
           throw timedOutOr(e);
         }

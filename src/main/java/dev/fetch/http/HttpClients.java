@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.HostnameVerifier;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -65,9 +66,13 @@ public final class HttpClients {
         .build();
   }
 
-  /** Trust and the handshake's bound: the same socket factory for equal settings. */
+  /**
+   * Trust and the handshake's bound: the same socket factory for equal settings. The TLS stack
+   * and the CA store are set up on the first TLS connection ({@link DeferredTls}), so a run of
+   * {@code http://} URLs never loads them.
+   */
   private static void tls(OkHttpClient.Builder builder, DownloadSettings settings) {
-    TlsTrust trust = TlsTrust.of(settings.tls());
+    DeferredTls trust = DeferredTls.of(settings.tls());
     int handshakeMillis = HandshakeTimeoutSocketFactory.handshakeMillis(
         settings.connectTimeout(), settings.timeout());
     builder.sslSocketFactory(handshakeMillis > 0
@@ -76,8 +81,9 @@ public final class HttpClients {
     if (handshakeMillis > 0) {
       builder.socketFactory(HandshakeDeadlineSocket.factory());
     }
-    if (trust.hostnameVerifier() != null) {
-      builder.hostnameVerifier(trust.hostnameVerifier());
+    HostnameVerifier verifier = TlsTrust.hostnameVerifier(settings.tls());
+    if (verifier != null) {
+      builder.hostnameVerifier(verifier);
     }
   }
 

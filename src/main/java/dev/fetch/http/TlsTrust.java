@@ -49,16 +49,31 @@ public final class TlsTrust {
 
   /** The trust for {@code tls} in this JVM now. */
   static TlsTrust of(TlsSettings tls) {
+    return of(tls, key(tls));
+  }
+
+  /** The trust for {@code tls} and the trust-store properties in {@code key}. */
+  static TlsTrust of(TlsSettings tls, Object key) {
+    return BUILT.computeIfAbsent(key, k -> build(tls));
+  }
+
+  /** What a trust depends on: {@code tls} and this JVM's trust-store properties now. */
+  static Object key(TlsSettings tls) {
     Map<String, String> trustStore = new TreeMap<>();
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("javax.net.ssl.trustStore"))
         .forEach(name -> trustStore.put(name, System.getProperty(name)));
-    return BUILT.computeIfAbsent(List.of(tls, trustStore), key -> build(tls));
+    return List.of(tls, trustStore);
+  }
+
+  /** The host name check for {@code tls} instead of OkHttp's own, or null to keep OkHttp's. */
+  static HostnameVerifier hostnameVerifier(TlsSettings tls) {
+    return tls.insecure() ? ANY_HOST : null;
   }
 
   private static TlsTrust build(TlsSettings tls) {
     if (tls.insecure()) {
-      return new TlsTrust(InsecureTrustManager.INSTANCE, ANY_HOST);
+      return new TlsTrust(InsecureTrustManager.INSTANCE, hostnameVerifier(tls));
     }
     X509TrustManager platform = HandshakeTimeoutSocketFactory.platformTrustManager();
     X509TrustManager base = platform;

@@ -37,6 +37,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * all jars (the JDK archives classes from jars only, and refuses to dump with a non-empty
  * directory on the class path).
  *
+ * <p>When the launcher started this JVM with its own archive of fetch's classes (the system
+ * property {@value #LAUNCHER_ARCHIVE}: an AppCDS archive, {@code .jsa}, or on Java 25 and later
+ * an AOT cache, {@code .aot}), workers map that one instead and no worker archive is made: it
+ * was trained on the same jar with the same JVM, and its classes are the workers' too. The same
+ * fallback applies: a worker that cannot start with it turns it off for the rest of the run.
+ *
  * <p>Thread-safe.
  */
 public final class WorkerJvm {
@@ -44,12 +50,15 @@ public final class WorkerJvm {
   static final List<String> FLAGS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xmx64m", "-Xss512k", "-XX:-UsePerfData", "-Xlog:disable",
       "-Xlog:all=error:stderr");
+  /** The launcher's class-data archive, when it made one (see the class comment). */
+  static final String LAUNCHER_ARCHIVE = "dev.fetch.cds.archive";
   /** System properties passed on to every worker, when this JVM has them. */
   private static final List<String> INHERITED = List.of(WorkerMain.TEST_HOOKS);
 
   private final String java;
   private final String classPath;
   private final Path archive;
+  private final Path launcherArchive;
   private final AtomicBoolean dumpClaimed = new AtomicBoolean();
   private volatile boolean archiveOff;
 
@@ -57,9 +66,18 @@ public final class WorkerJvm {
    * @param archive the CDS archive to use or create, or null for none
    */
   WorkerJvm(String java, String classPath, Path archive) {
+    this(java, classPath, archive, null);
+  }
+
+  /**
+   * @param archive the CDS archive to use or create, or null for none
+   * @param launcherArchive the launcher's archive to map instead, or null for none
+   */
+  WorkerJvm(String java, String classPath, Path archive, Path launcherArchive) {
     this.java = java;
     this.classPath = classPath;
     this.archive = archive;
+    this.launcherArchive = launcherArchive;
   }
 
   /** Workers like this JVM: its {@code java}, its class path, the cached archive. */
@@ -74,7 +92,23 @@ public final class WorkerJvm {
     boolean cds = !"false".equals(System.getProperty("dev.fetch.worker.cds"))
         && loadedFromJar()
         && entries.stream().allMatch(entry -> Files.isRegularFile(Path.of(entry)));
-    return new WorkerJvm(java, classPath, cds ? archivePath(entries) : null);
+    Path launcherArchive = cds ? launcherArchive() : null;
+    return new WorkerJvm(java, classPath,
+        cds && launcherArchive == null ? archivePath(entries) : null, launcherArchive);
+  }
+
+  /** The launcher's archive, if it gave one that is there, else null. */
+  private static Path launcherArchive() {
+    String given = System.getProperty(LAUNCHER_ARCHIVE);
+    if (given == null || !(given.endsWith(".jsa") || given.endsWith(".aot"))) {
+      return null;
+    }
+    try {
+      Path path = Path.of(given);
+      return Files.isRegularFile(path) ? path : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -111,9 +145,23 @@ public final class WorkerJvm {
   public Launch launch(boolean verbose, boolean progress) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(FLAGS);
     Path dumpTo = null;
-    if (archive != null && !archiveOff) {
+    if (launcherArchive != null && !archiveOff) {
+      if (launcherArchive.toString().endsWith(".aot")) {
+        // -XX:AOTCache refuses any -Xshare option; its failures are logged under "aot".
+        FLAGS.stream().filter(flag -> !flag.startsWith("-Xshare:")).forEach(command::add);
+        // A cache this JVM cannot map is ignored; say nothing of it (FLAGS log errors).
+        command.addAll(List.of("-XX:AOTCache=" + launcherArchive, "-Xlog:aot=off:stderr",
+            "-Xlog:cds=off:stderr"));
+      } else {
+        command.addAll(FLAGS);
+        command.addAll(List.of("-XX:SharedArchiveFile=" + launcherArchive,
+            "-Xlog:cds=off:stderr"));
+      }
+    } else {
+      command.addAll(FLAGS);
+    }
+    if (launcherArchive == null && archive != null && !archiveOff) {
       if (Files.isRegularFile(archive)) {
         command.add("-XX:SharedArchiveFile=" + archive);
       } else if (dumpClaimed.compareAndSet(false, true)) {
@@ -141,12 +189,12 @@ public final class WorkerJvm {
   /** Whether {@code launch} asked the JVM for class-data sharing. */
   boolean usesArchive(Launch launch) {
     return launch.command().stream().anyMatch(arg -> arg.startsWith("-XX:SharedArchiveFile=")
-        || arg.startsWith("-XX:ArchiveClassesAtExit="));
+        || arg.startsWith("-XX:ArchiveClassesAtExit=") || arg.startsWith("-XX:AOTCache="));
   }
 
   /** A worker with archive flags could not start: start the rest of this run without them. */
   void archiveFailed(Diagnostics log) {
-    if (archive != null && !archiveOff) {
+    if ((archive != null || launcherArchive != null) && !archiveOff) {
       log.debug(() -> "workers start without class-data sharing from now on");
     }
     archiveOff = true;

@@ -253,9 +253,11 @@ class LauncherIT {
     }
   }
 
+  /** Without the launcher's archive (FETCH_CDS=0), which workers would map instead. */
   @Test
   void workersShareAClassDataArchiveMadeOnce() throws Exception {
-    Map<String, String> env = cacheIn(dir);
+    Map<String, String> env = new java.util.HashMap<>(cacheIn(dir));
+    env.put("FETCH_CDS", "0");
     Path cache = Path.of(env.get("XDG_CACHE_HOME"), "fetch");
     Path list = list("/bytes/1", "/bytes/2", "/bytes/3");
     Cli.Result first = Launcher.run(dir, env, "-m", "processes", "-w", "3", list.toString());
