@@ -20,6 +20,9 @@ final class CompareRefusedOptions {
   @Option(names = "--results", paramLabel = "FILE", hidden = true)
   Path results;
 
+  @Option(names = "--shard", paramLabel = "K/N", hidden = true)
+  String shard;
+
   @Option(names = "--no-clobber", hidden = true)
   boolean noClobber;
 
@@ -34,6 +37,7 @@ final class CompareRefusedOptions {
    */
   void check(CommandSpec spec) {
     String given = skipDone != null ? "--skip-done" : results != null ? "--results"
+        : shard != null ? "--shard"
         : noClobber ? "--no-clobber" : timestamping ? "--timestamping"
         : resume ? "--continue" : null;
     if (given != null) {

@@ -111,6 +111,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
 
   @Mixin SaveOptions save;
 
+  @Mixin ShardOptions shard;
+
   @Mixin HttpOptions http;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
@@ -237,8 +239,8 @@ public final class FetchCommand implements Callable<Integer>, InputArguments.Hol
     if (unavailable != null) {
       throw new ModeUnavailableException(unavailable);
     }
-    return inputArguments.inputs(spec, outside.stdinIsTerminal(),
-        spec.subcommands().keySet());
+    return shard.select(spec, inputArguments.inputs(spec, outside.stdinIsTerminal(),
+        spec.subcommands().keySet()), outside.env(), spec.commandLine().getErr());
   }
 
   /** The one settings record of the run, every option checked. */

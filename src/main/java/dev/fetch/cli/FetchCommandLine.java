@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.input.InputException;
+import dev.fetch.input.ShardBy;
 import dev.fetch.log.Diagnostics;
 import dev.fetch.output.Format;
 import dev.fetch.output.OutputClosedException;
@@ -30,7 +31,8 @@ public final class FetchCommandLine {
   private FetchCommandLine() {}
 
   /** The subcommands' names: a word of the command line equal to one of them may select it. */
-  static final List<String> SUBCOMMANDS = List.of("serve", "demo", "compare", "completion");
+  static final List<String> SUBCOMMANDS = List.of("serve", "demo", "compare", "merge",
+      "completion");
 
   /**
    * Runs {@code fetch args} in the real process, as {@code main} does, and returns the exit
@@ -94,6 +96,7 @@ public final class FetchCommandLine {
       cli.addSubcommand("serve", new ServeCommand(outside.interrupts()));
       cli.addSubcommand("demo", new DemoCommand(outside.interrupts()));
       cli.addSubcommand("compare", new CompareCommand(outside));
+      cli.addSubcommand("merge", new MergeCommand());
       cli.addSubcommand("completion", new CompletionCommand());
     } else {
       for (String name : SUBCOMMANDS) {
@@ -110,6 +113,7 @@ public final class FetchCommandLine {
     cli.registerConverter(Order.class, new EnumConverter<>(Order.class));
     cli.registerConverter(ProgressOption.class, new EnumConverter<>(ProgressOption.class));
     cli.registerConverter(Shell.class, new EnumConverter<>(Shell.class));
+    cli.registerConverter(ShardBy.class, new EnumConverter<>(ShardBy.class));
     cli.setParameterExceptionHandler(FetchCommandLine::usageError);
     cli.setExecutionExceptionHandler(new RunFailureHandler());
     HelpLayout.apply(cli);

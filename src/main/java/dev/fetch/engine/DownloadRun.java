@@ -60,7 +60,11 @@ public final class DownloadRun {
     }
     try (InputReader list = plan.inputs().open(context.stdin())) {
       if (!list.hasNext()) {
-        throw plan.inputs().noUrls();
+        if (list.dropped() == 0) {
+          throw plan.inputs().noUrls();
+        }
+        context.diagnostics().line("fetch: shard " + plan.inputs().shard() + ": none of the "
+            + list.dropped() + " URLs of the list is in this shard: nothing to download");
       }
       BodySink bodies = BodySink.reporting(openBodySink(), context.transfers());
       try {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads the entries of every input of a run, in order, as one list: indexes run on from one
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * next} (under the same synchronization) or {@link #forEachAfterCurrent} — never blocking on
  * standard input, which the reading thread may be blocked in, holding that synchronization.
  * {@link #close} may come from any thread.
+ *
+ * <p>A reader may keep only some entries ({@code keep}: one {@link Shard}'s): the others are
+ * read and dropped, indexes unchanged, so the list still streams.
  */
 public final class InputReader implements Iterator<UrlEntry>, Closeable {
   private final List<Input> inputs;
@@ -37,10 +41,26 @@ public final class InputReader implements Iterator<UrlEntry>, Closeable {
   /** The reader of the input at {@link #position}; written by the reading thread only. */
   private volatile UrlListReader current;
   private int nextIndex;
+  /** The entries this reader hands out; the others are dropped. */
+  private final Predicate<UrlEntry> keep;
+  /** The next kept entry, read ahead by {@link #hasNext}; reading thread only. */
+  private UrlEntry pending;
+  /** Entries read and dropped; reading thread only. */
+  private long dropped;
 
   InputReader(List<Input> inputs, InputStream stdin) {
+    this(inputs, stdin, entry -> true);
+  }
+
+  InputReader(List<Input> inputs, InputStream stdin, Predicate<UrlEntry> keep) {
     this.inputs = List.copyOf(inputs);
     this.stdin = stdin;
+    this.keep = keep;
+  }
+
+  /** How many entries were read and dropped as not kept (another shard's) so far. */
+  public long dropped() {
+    return dropped;
   }
 
   /**
@@ -49,9 +69,19 @@ public final class InputReader implements Iterator<UrlEntry>, Closeable {
   @Override
   public boolean hasNext() {
     while (true) {
+      if (pending != null) {
+        return true;
+      }
       UrlListReader reader = current;
       if (reader != null && reader.hasNext()) {
-        return true;
+        UrlEntry entry = reader.next();
+        nextIndex = entry.index() + 1;
+        if (keep.test(entry)) {
+          pending = entry;
+        } else {
+          dropped++;
+        }
+        continue;
       }
       if (!openNext()) {
         return false;
@@ -64,12 +94,8 @@ public final class InputReader implements Iterator<UrlEntry>, Closeable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    UrlListReader reader = current;
-    if (reader == null) {
-      throw new NoSuchElementException("closed");
-    }
-    UrlEntry entry = reader.next();
-    nextIndex = entry.index() + 1;
+    UrlEntry entry = pending;
+    pending = null;
     return entry;
   }
 
@@ -134,7 +160,11 @@ public final class InputReader implements Iterator<UrlEntry>, Closeable {
         continue;
       }
       try (UrlListReader reader = input.open(stdin, 0)) {
-        reader.forEachRemaining(each);
+        reader.forEachRemaining(entry -> {
+          if (keep.test(entry)) {
+            each.accept(entry);
+          }
+        });
       }
     }
   }

@@ -8,13 +8,32 @@ import java.util.stream.Collectors;
 
 /**
  * The inputs of a run in the order the command line gave them, read as one list: indexes run on
- * from one input to the next. At least one; standard input at most once. Immutable.
+ * from one input to the next. At least one; standard input at most once. Read whole, or only one
+ * {@link Shard} of the list ({@link #shard(Shard)}): the entries of other shards are dropped as
+ * they are read, and indexes stay the positions in the whole list. Immutable.
  */
 public final class Inputs {
   private final List<Input> inputs;
+  /** The part of the list read, or null for all of it. */
+  private final Shard shard;
 
   private Inputs(List<Input> inputs) {
+    this(inputs, null);
+  }
+
+  private Inputs(List<Input> inputs, Shard shard) {
     this.inputs = List.copyOf(inputs);
+    this.shard = shard;
+  }
+
+  /** These inputs, of which only {@code shard} is read (null: all of them). */
+  public Inputs shard(Shard shard) {
+    return new Inputs(inputs, shard);
+  }
+
+  /** The shard read, or null when the whole list is. */
+  public Shard shard() {
+    return shard;
   }
 
   /**
@@ -58,7 +77,7 @@ public final class Inputs {
     for (Input input : inputs) {
       changed.add(change.apply(input));
     }
-    return of(changed);
+    return of(changed).shard(shard);
   }
 
   /**
@@ -86,7 +105,8 @@ public final class Inputs {
 
   /**
    * All their URL lines, for a progress bar's total, or -1 when one input cannot be counted
-   * without consuming it (standard input, a pipe). Reads every list file once.
+   * without consuming it (standard input, a pipe). Reads every list file once; for a shard, reads
+   * its entries.
    */
   public long countUrlLines() {
     long total = 0;
@@ -96,6 +116,16 @@ public final class Inputs {
         return -1;
       }
       total += count;
+    }
+    if (shard != null) {
+      total = 0;
+      try (InputReader reader = new InputReader(inputs, InputStream.nullInputStream(),
+          shard::includes)) {
+        while (reader.hasNext()) {
+          reader.next();
+          total++;
+        }
+      }
     }
     return total;
   }
@@ -109,7 +139,8 @@ public final class Inputs {
     if (!toDownload().isEmpty()) {
       throw new IllegalStateException("not downloaded: " + toDownload());
     }
-    return new InputReader(inputs, stdin);
+    return shard == null ? new InputReader(inputs, stdin)
+        : new InputReader(inputs, stdin, shard::includes);
   }
 
   /**

@@ -673,6 +673,34 @@ class OptionContractTest {
   }
 
   /**
+   * {@code --shard} reads only its part of the list in every mode (the parent deals, workers never
+   * see the others), indexes stay the positions in the whole list, an invalid line belongs to its
+   * shard, and the shards of a list between them report every line once.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void shardsReportEveryIndexOnceWithGlobalIndexes(Mode mode) throws IOException {
+    Path list = list("/bytes/1", "/bytes/2", "/bytes/3", "/status/404", "/bytes/5");
+    List<String> lines = new ArrayList<>(Files.readAllLines(list));
+    lines.add(2, "not a url");
+    Files.write(list, lines);
+
+    Map<Integer, String> all = new TreeMap<>();
+    for (int k = 1; k <= 3; k++) {
+      Cli.Result result = run(mode, list, "--shard", k + "/3", "--shard-by", "index");
+      Map<Integer, String> shard = outcomes(result);
+      for (int index : shard.keySet()) {
+        assertEquals(k - 1, index % 3, "shard " + k + " has index " + index + ": " + result);
+      }
+      assertEquals(shard.containsValue("404 10 http 1") || shard.containsValue(
+          "0 0 invalid_url 0") ? 1 : 0, result.exitCode(), result::toString);
+      all.putAll(shard);
+    }
+    assertEquals(Map.of(0, "200 1 - 1", 1, "200 2 - 1", 2, "0 0 invalid_url 0",
+        3, "200 3 - 1", 4, "404 10 http 1", 5, "200 5 - 1"), all);
+  }
+
+  /**
    * {@code --results} journals the very lines {@code -f jsonl} prints; fed back to
    * {@code --skip-done}, the URLs done are skipped without a request (only the failed one is asked
    * for again), counted as skipped, and not listed by {@code --save-failed}; the journal is
