@@ -1,6 +1,7 @@
 package dev.fetch.cli;
 
 import dev.fetch.output.StandardOutput;
+import dev.fetch.worker.WorkerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 
 /**
  * The training run behind the launcher's class-data archive: the launcher starts this class in a
@@ -21,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It starts the local test site ({@code fetch serve --port 0}) in a child JVM, so that the
  * site's own classes (Netty) stay out of the archive, then runs the real command line against it
  * the way {@code Main} does: {@code --version}, a list in each in-process mode (virtual from
- * Java 21), each output format, a list file, a redirect, a failure and the progress bar. Then it
+ * Java 21) and in processes mode (its parent's side; then a worker's side in this JVM,
+ * {@link WorkerMain#rehearse}, so worker JVMs find their classes in the archive too), each output
+ * format, a list file, a redirect, a failure and the progress bar. Then it
  * stops the site and exits; the exit code says whether every step ran (the launcher keeps the
  * archive only then). Its output is not for anyone: the launcher sends it to {@code /dev/null}
  * unless {@code FETCH_CDS_DEBUG} is set.
@@ -59,6 +63,9 @@ public final class ArchiveTraining {
       if (Runtime.version().feature() >= 21) {
         runs.add(with(urls, "-m", "virtual", "-w", "4"));
       }
+      // The parent's side of processes mode; its children go without an archive of their own.
+      System.setProperty("dev.fetch.worker.cds", "false");
+      runs.add(with(urls, "-m", "processes", "-w", "2"));
       for (List<String> run : runs) {
         int code = FetchCommandLine.execute(StandardOutput.open(), err,
             with(run, "--timeout=10s").toArray(String[]::new));
@@ -67,6 +74,13 @@ public final class ArchiveTraining {
           err.println("fetch: training run " + run + " exited " + code);
           failed++;
         }
+      }
+      // A worker's side, in this JVM, so the workers of processes mode map their classes too.
+      List<HttpUrl> parsed = new ArrayList<>();
+      urls.forEach(url -> parsed.add(HttpUrl.get(url)));
+      if (WorkerMain.rehearse(parsed) != 0) {
+        err.println("fetch: the worker's rehearsal failed");
+        failed++;
       }
     } catch (IOException | RuntimeException e) {
       err.println("fetch: training stopped: " + e);

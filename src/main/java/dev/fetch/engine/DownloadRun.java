@@ -3,6 +3,7 @@ package dev.fetch.engine;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.NetscapeCookie;
 import dev.fetch.download.SaveSettings;
+import dev.fetch.download.TransferListener;
 import dev.fetch.http.DownloaderStack;
 import dev.fetch.input.InputException;
 import dev.fetch.input.InputReader;
@@ -11,6 +12,7 @@ import dev.fetch.save.BodySink;
 import dev.fetch.save.DirectorySink;
 import dev.fetch.save.ValidatorIndex;
 import dev.fetch.strategy.DownloadStrategy;
+import dev.fetch.strategy.EarlyStart;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +60,11 @@ public final class DownloadRun {
     synchronized (runnerLock) {
       runner = Thread.currentThread();
     }
-    try (InputReader list = plan.inputs().open(context.stdin())) {
+    // Worker JVMs (processes mode) boot while the list is read; whatever the run does not take
+    // is ended with it.
+    try (EarlyStart early = plan.mode().startEarly(plan.settings(), context.diagnostics(),
+            context.transfers() != TransferListener.NONE);
+        InputReader list = plan.inputs().open(context.stdin())) {
       if (!list.hasNext()) {
         if (list.dropped() == 0) {
           throw plan.inputs().noUrls();

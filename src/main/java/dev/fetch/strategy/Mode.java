@@ -2,6 +2,7 @@ package dev.fetch.strategy;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloaders;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.worker.WorkerJvm;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -51,6 +52,12 @@ public enum Mode {
       return new ProcessPoolStrategy(settings, downloaders,
           () -> Executors.newFixedThreadPool(settings.workers(), new WorkerThreads()),
           WorkerJvm::current);
+    }
+
+    /** Starts the worker JVMs while the run reads its list ({@link ProcessPoolStrategy}). */
+    @Override
+    public EarlyStart startEarly(DownloadSettings settings, Diagnostics log, boolean progress) {
+      return ProcessPoolStrategy.startEarly(settings, WorkerJvm.current(), log, progress);
     }
 
     /** Python's ProcessPoolExecutor default: one worker per core. */
@@ -119,6 +126,19 @@ public enum Mode {
       return 1;
     }
     return requested != null ? requested : defaultWorkers();
+  }
+
+  /**
+   * Starts, for a run with {@code settings}, what takes long to start and does not depend on the
+   * run's list (worker JVMs), so it overlaps the reading of the list: called before the list is
+   * opened, closed when the run ends. Starts nothing by default. Never throws for a start that
+   * fails: the strategy then starts what it needs as it would have anyway.
+   *
+   * @param log the run's diagnostics
+   * @param progress whether the run reports bodies' progress
+   */
+  public EarlyStart startEarly(DownloadSettings settings, Diagnostics log, boolean progress) {
+    return EarlyStart.NONE;
   }
 
   /** Python's ThreadPoolExecutor default: {@code min(32, cores + 4)}. */

@@ -4,8 +4,10 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
 import dev.fetch.download.Downloaders;
 import dev.fetch.input.UrlEntry;
+import dev.fetch.log.Diagnostics;
 import dev.fetch.worker.WorkerJvm;
 import dev.fetch.worker.WorkerPool;
+import dev.fetch.worker.WorkerSpares;
 import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -27,6 +29,9 @@ import java.util.function.Supplier;
  * held up by a stuck worker.
  */
 final class ProcessPoolStrategy implements DownloadStrategy {
+  /** The system property that turns {@link #startEarly} off when {@code false}. */
+  static final String SPARES = "dev.fetch.worker.spares";
+
   private final DownloadSettings settings;
   private final Downloaders downloaders;
   private final Supplier<ExecutorService> executorFactory;
@@ -43,6 +48,22 @@ final class ProcessPoolStrategy implements DownloadStrategy {
     this.downloaders = downloaders;
     this.executorFactory = executorFactory;
     this.jvm = jvm;
+  }
+
+  /**
+   * Starts the run's first worker JVMs as spares ({@link WorkerSpares}) before the run needs
+   * them: as many as the run has workers, at most one per core (more would only slow each
+   * other's start-up; the rest start when their thread takes its first URL, as always). A list
+   * shorter than that leaves spares unused; the run's end kills them. The system property
+   * {@value #SPARES} set to {@code false} turns this off.
+   */
+  static EarlyStart startEarly(DownloadSettings settings, WorkerJvm jvm, Diagnostics log,
+      boolean progress) {
+    if ("false".equals(System.getProperty(SPARES))) {
+      return EarlyStart.NONE;
+    }
+    int count = Math.min(settings.workers(), Runtime.getRuntime().availableProcessors());
+    return WorkerSpares.start(jvm, count, log.verbose(), progress, log)::close;
   }
 
   @Override

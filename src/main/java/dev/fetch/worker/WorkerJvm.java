@@ -80,8 +80,37 @@ public final class WorkerJvm {
     this.launcherArchive = launcherArchive;
   }
 
-  /** Workers like this JVM: its {@code java}, its class path, the cached archive. */
+  /**
+   * The last {@link #current()} and what it was made from; a new one is made when any of that
+   * changes (tests set system properties).
+   */
+  private static volatile Current cached;
+
+  private record Current(List<String> from, WorkerJvm jvm) {}
+
+  /**
+   * Workers like this JVM: its {@code java}, its class path, the cached archive. The same
+   * instance while the properties and environment it is made from stay the same, so the
+   * {@link WorkerSpares spares} started for a run are found by its {@link WorkerPool}, and a
+   * run's archive decisions (the one dump, {@link #archiveFailed}) hold for the whole JVM.
+   */
   public static WorkerJvm current() {
+    List<String> from = new ArrayList<>();
+    for (String name : List.of("java.class.path", "dev.fetch.worker.cds", LAUNCHER_ARCHIVE,
+        "dev.fetch.worker.cacheDir", "user.home")) {
+      from.add(String.valueOf(System.getProperty(name)));
+    }
+    from.add(String.valueOf(System.getenv("XDG_CACHE_HOME")));
+    Current last = cached;
+    if (last != null && last.from().equals(from)) {
+      return last.jvm();
+    }
+    WorkerJvm made = make();
+    cached = new Current(from, made);
+    return made;
+  }
+
+  private static WorkerJvm make() {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> entries = new ArrayList<>();
@@ -190,6 +219,11 @@ public final class WorkerJvm {
   boolean usesArchive(Launch launch) {
     return launch.command().stream().anyMatch(arg -> arg.startsWith("-XX:SharedArchiveFile=")
         || arg.startsWith("-XX:ArchiveClassesAtExit=") || arg.startsWith("-XX:AOTCache="));
+  }
+
+  /** Whether {@link #archiveFailed} turned the archive flags off. */
+  boolean archiveIsOff() {
+    return archiveOff;
   }
 
   /** A worker with archive flags could not start: start the rest of this run without them. */

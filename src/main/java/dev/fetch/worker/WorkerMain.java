@@ -1,6 +1,7 @@
 package dev.fetch.worker;
 
 import dev.fetch.download.CookieStore;
+import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadResult;
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.Downloader;
@@ -16,15 +17,20 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -72,17 +78,46 @@ public final class WorkerMain {
     watchParent();
     BufferedReader input = new BufferedReader(new InputStreamReader(System.in,
         StandardCharsets.UTF_8));
+    System.exit(serve(input, messages, args, Duration.ZERO));
+  }
+
+  /**
+   * Runs the worker in this JVM without a parent: the settings for {@code urls} with a 10 s
+   * timeout, one task per URL, then the end of the input, and waits at most 30 s for the
+   * answers, which go nowhere. For the launcher's class-data archive training
+   * ({@link dev.fetch.cli.ArchiveTraining}), so a worker JVM finds its own classes in the
+   * archive. Returns the exit code the worker would have ended with.
+   */
+  public static int rehearse(List<HttpUrl> urls) throws IOException {
+    StringBuilder lines = new StringBuilder(WireFormat.settings(DownloadSettings.builder()
+        .workers(2).timeout(Duration.ofSeconds(10)).build())).append('\n');
+    for (int i = 0; i < urls.size(); i++) {
+      lines.append(WireFormat.task(new DownloadRequest(i, urls.get(i)), null)).append('\n');
+    }
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false,
+        StandardCharsets.UTF_8);
+    return serve(new BufferedReader(new StringReader(lines.toString())), nowhere,
+        new String[] {PROGRESS}, Duration.ofSeconds(30));
+  }
+
+  /**
+   * The worker: reads the settings, then tasks, from {@code input} until it ends; answers on
+   * {@code messages}. Returns 0 when the input ends, 2 on a protocol error. At the end of the
+   * input it waits up to {@code drain} for the downloads it was given (a worker process does not:
+   * it exits at once, its shutdown hook cancelling what is left).
+   */
+  static int serve(BufferedReader input, PrintStream messages, String[] args, Duration drain)
+      throws IOException {
     String first = input.readLine();
     if (first == null) {
-      System.exit(0);
+      return 0;
     }
     DownloadSettings settings;
     try {
       settings = WireFormat.settings(WireFormat.parse(first));
     } catch (RuntimeException e) {
       System.err.println("fetch worker: protocol error: " + e.getMessage());
-      System.exit(2);
-      return;
+      return 2;
     }
     settings.network().apply();
     Diagnostics log = Diagnostics.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8),
@@ -113,15 +148,23 @@ public final class WorkerMain {
         task = WireFormat.task(WireFormat.parse(line));
       } catch (RuntimeException e) {
         System.err.println("fetch worker: protocol error: " + e.getMessage());
-        System.exit(2);
-        return;
+        return 2;
       }
       if (task.file() != null) {
         files.put(task.request().index(), task.file());
       }
       downloads.execute(() -> send(messages, answer(downloader, task, files, cookies)));
     }
-    System.exit(0);
+    downloads.shutdown();
+    if (!drain.isZero()) {
+      try {
+        downloads.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stack.close();
+    }
+    return 0;
   }
 
   /**

@@ -244,11 +244,27 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     }
   }
 
+  /**
+   * This thread's worker: a {@link WorkerSpares spare} started earlier for the same JVM and
+   * arguments if one waits, else a new one.
+   */
   private WorkerProcess start() throws IOException {
-    WorkerJvm.Launch launch = jvm.launch(log.verbose(), transfers != TransferListener.NONE);
-    log.debug(() -> "starting a worker: " + String.join(" ", launch.command()));
-    WorkerProcess worker = WorkerProcess.start(launch, Thread.currentThread().getName(),
-        settings, ticker, log, cookies, transfers);
+    boolean verbose = log.verbose();
+    boolean progress = transfers != TransferListener.NONE;
+    String owner = Thread.currentThread().getName();
+    WorkerSpares.Spare spare = WorkerSpares.claim(jvm, verbose, progress);
+    WorkerProcess worker;
+    if (spare != null) {
+      log.debug(() -> owner + " takes the spare worker pid " + spare.process().pid() + " "
+          + JvmClock.sinceStart());
+      worker = WorkerProcess.adopt(spare.process(), spare.launch(), owner, settings, ticker, log,
+          cookies, transfers);
+    } else {
+      WorkerJvm.Launch launch = jvm.launch(verbose, progress);
+      log.debug(() -> "starting a worker " + JvmClock.sinceStart() + ": "
+          + String.join(" ", launch.command()));
+      worker = WorkerProcess.start(launch, owner, settings, ticker, log, cookies, transfers);
+    }
     all.add(worker);
     own.set(worker);
     if (abandoned) {

@@ -60,6 +60,8 @@ final class WorkerProcess {
    * ({@link #download}).
    */
   private long cookiesSeen;
+  /** Whether a task was sent yet (for the timeline's debug line); owner thread only. */
+  private boolean sentAny;
   private volatile boolean ready;
   /** The ticker's reading when the worker said it was ready; valid once {@link #ready}. */
   private volatile long readyAt;
@@ -101,9 +103,24 @@ final class WorkerProcess {
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
       Ticker ticker, Diagnostics log, CookieStore cookies, TransferListener transfers)
       throws IOException {
+    return adopt(spawn(launch), launch, owner, settings, ticker, log, cookies, transfers);
+  }
+
+  /** Starts a worker's JVM as {@code launch} says, and tells it nothing yet. */
+  static Process spawn(WorkerJvm.Launch launch) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(launch.command());
     builder.environment().put("CLASSPATH", launch.classPath());
-    Process process = builder.start();
+    return builder.start();
+  }
+
+  /**
+   * Takes charge of a worker JVM started with {@link #spawn} (just now, or earlier as a
+   * {@link WorkerSpares spare}) and sends it {@code settings}; does not wait for it to be ready.
+   * Arguments as for {@link #start}.
+   */
+  static WorkerProcess adopt(Process process, WorkerJvm.Launch launch, String owner,
+      DownloadSettings settings, Ticker ticker, Diagnostics log, CookieStore cookies,
+      TransferListener transfers) {
     WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
         ticker, log, cookies, transfers);
     daemon(worker.name + "-out", worker::readMessages);
@@ -165,6 +182,10 @@ final class WorkerProcess {
       try {
         send(WireFormat.task(request, file, news.cookies()));
         cookiesSeen = news.version();
+        if (!sentAny) {
+          sentAny = true;
+          log.debug(() -> name + " got its first task " + JvmClock.sinceStart());
+        }
       } catch (IOException e) {
         throw crashed();
       }
@@ -268,8 +289,8 @@ final class WorkerProcess {
         } else if (message.type().equals(WireFormat.READY)) {
           readyAt = ticker.read();
           ready = true;
-          log.debug(() -> name + " ready in "
-              + TimeUnit.NANOSECONDS.toMillis(readyAt - started) + " ms");
+          log.debug(() -> name + " ready " + JvmClock.sinceStart() + ", "
+              + TimeUnit.NANOSECONDS.toMillis(readyAt - started) + " ms after the pool took it");
         } else {
           DownloadResult result = WireFormat.result(message, name);
           // Stored before the result is handed on, so the next task of any worker has them.

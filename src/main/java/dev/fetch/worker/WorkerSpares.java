@@ -1,0 +1,132 @@
+package dev.fetch.worker;
+
+import dev.fetch.log.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Worker JVMs started before their run needs them: while the parent still reads its list and
+ * builds its run, the children boot (a JVM's start-up is most of a worker's cost). A spare is a
+ * started {@code java} process that has been told nothing yet; a {@link WorkerPool} whose thread
+ * needs a worker takes a spare started for the same {@link WorkerJvm} with the same arguments
+ * ({@link #claim}) and sends it the run's settings, exactly as it would a process it had just
+ * started itself.
+ *
+ * <p>{@link #close} kills, with SIGKILL, every spare of this batch that no pool took: a spare
+ * has no task and no file, so nothing is lost; it also waits (at most {@value #KILL_WAIT_MILLIS}
+ * ms in all) for them to be gone, so no child outlives its run. A spare whose parent dies sees
+ * its input end and exits (see {@link WorkerMain}). Starting a spare never throws: a JVM that
+ * cannot be started is left to the pool, which starts its workers as before and reports the
+ * failure where it always did.
+ *
+ * <p>Thread-safe: spares wait in one queue for the whole JVM; each is claimed at most once.
+ */
+public final class WorkerSpares implements AutoCloseable {
+  private static final long KILL_WAIT_MILLIS = 1_000;
+  /** Every unclaimed spare of every batch. */
+  private static final Queue<Spare> WAITING = new ConcurrentLinkedQueue<>();
+
+  private final List<Spare> batch;
+
+  private WorkerSpares(List<Spare> batch) {
+    this.batch = batch;
+  }
+
+  /** A started JVM, its launch, and what it was started for. */
+  record Spare(Process process, WorkerJvm.Launch launch, WorkerJvm jvm, boolean verbose,
+      boolean progress, long startedNanos) {}
+
+  /**
+   * Starts {@code count} worker JVMs for {@code jvm}, none when {@code count} is zero or less.
+   *
+   * @param verbose and
+   * @param progress the arguments the pool will start its workers with; a spare with others is
+   *     never claimed
+   */
+  public static WorkerSpares start(WorkerJvm jvm, int count, boolean verbose, boolean progress,
+      Diagnostics log) {
+    List<Spare> batch = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      WorkerJvm.Launch launch = jvm.launch(verbose, progress);
+      try {
+        long started = System.nanoTime();
+        Process process = WorkerProcess.spawn(launch);
+        Spare spare = new Spare(process, launch, jvm, verbose, progress, started);
+        batch.add(spare);
+        WAITING.add(spare);
+        log.debug(() -> "started a spare worker, pid " + process.pid() + ", "
+            + JvmClock.sinceStart() + ": " + String.join(" ", launch.command()));
+      } catch (IOException | RuntimeException e) {
+        log.debug(() -> "cannot start a spare worker (" + e + "): workers start when needed");
+        discardDump(launch);
+        break;
+      }
+    }
+    return new WorkerSpares(batch);
+  }
+
+  /**
+   * Takes a waiting spare started for {@code jvm} with these arguments, or null if there is
+   * none. A spare that has already exited is still handed out: its first task finds out, and
+   * the pool replaces it as it would any worker that died.
+   */
+  static Spare claim(WorkerJvm jvm, boolean verbose, boolean progress) {
+    for (Spare spare : WAITING) {
+      if (spare.jvm() == jvm && spare.verbose() == verbose && spare.progress() == progress
+          && !(jvm.archiveIsOff() && jvm.usesArchive(spare.launch()))
+          && WAITING.remove(spare)) {
+        return spare;
+      }
+    }
+    return null;
+  }
+
+  /** How many spares of this batch no pool has taken yet. */
+  int unclaimed() {
+    return (int) batch.stream().filter(WAITING::contains).count();
+  }
+
+  /** Kills the spares of this batch that no pool took, and waits briefly for them to go. */
+  @Override
+  public void close() {
+    List<Spare> left = new ArrayList<>();
+    for (Spare spare : batch) {
+      if (WAITING.remove(spare)) {
+        spare.process().destroyForcibly();
+        left.add(spare);
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MILLIS);
+    boolean interrupted = false;
+    for (Spare spare : left) {
+      try {
+        long wait = Math.max(0, deadline - System.nanoTime());
+        spare.process().waitFor(wait, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      discardDump(spare.launch());
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A spare that was to write the class-data archive at exit and never will. */
+  private static void discardDump(WorkerJvm.Launch launch) {
+    Path dumpTo = launch.dumpTo();
+    if (dumpTo != null) {
+      try {
+        Files.deleteIfExists(dumpTo);
+      } catch (IOException ignored) {
+        // Best effort: a later run makes the archive.
+      }
+    }
+  }
+}
