@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Worker JVMs started before their run needs them: while the parent still reads its list and
@@ -85,6 +86,11 @@ public final class WorkerSpares implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The process ids of this batch's spares, claimed or not, in the order they started. */
+  List<Long> pids() {
+    return batch.stream().map(spare -> spare.process().pid()).collect(Collectors.toList());
   }
 
   /** How many spares of this batch no pool has taken yet. */

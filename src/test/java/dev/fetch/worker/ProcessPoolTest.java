@@ -397,6 +397,33 @@ class ProcessPoolTest {
   }
 
   @Test
+  void aMissingListIsTheSameErrorAsInProcessAndEndsTheWorkersStartedEarly() {
+    String missing = dir.resolve("missing.txt").toString();
+
+    Cli.Result processes = Cli.run("-m", "processes", "--workers=2", missing);
+    Cli.Result threads = Cli.run("-m", "threads", "--workers=2", missing);
+
+    assertEquals(threads.exitCode(), processes.exitCode(), processes.toString());
+    assertEquals(threads.err(), processes.err());
+    assertEquals("", processes.out());
+    // checkForWorkers: the spares started before the list was opened are gone.
+  }
+
+  @Test
+  void withoutEarlyStartWorkersStartAsTheirThreadsNeedThem() {
+    System.setProperty("dev.fetch.worker.spares", "false");
+    try {
+      Cli.Result result = Cli.run("-m", "processes", "--workers=2", "-f", "jsonl",
+          list(bytes(4)).toString());
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertEachIndexOnce(4, JsonLines.results(result));
+    } finally {
+      System.clearProperty("dev.fetch.worker.spares");
+    }
+  }
+
+  @Test
   void moreWorkersThanUrlsStartsNoMoreProcessesThanUrls() {
     Cli.Result result = Cli.run("-m", "processes", "--workers=12", "-f", "jsonl",
         list(bytes(3)).toString());

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.fetch.testing.TestSite;
+import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +78,18 @@ class WorkerMainTest {
     }, withCookies, files, cookies);
 
     assertEquals(List.of(set), WireFormat.cookies(WireFormat.parse(answer)), "only its own");
+  }
+
+  @Test
+  void aRehearsalDownloadsEachUrlInThisJvmAndEndsCleanly() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new TestSite());
+      server.start();
+
+      int code = WorkerMain.rehearse(List.of(server.url("/bytes/10"), server.url("/bytes/20")));
+
+      assertEquals(0, code);
+      assertEquals(2, server.getRequestCount(), "each task was downloaded before it returned");
+    }
   }
 }
