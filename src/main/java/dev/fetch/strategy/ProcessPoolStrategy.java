@@ -63,7 +63,7 @@ final class ProcessPoolStrategy implements DownloadStrategy {
       return EarlyStart.NONE;
     }
     int count = Math.min(settings.workers(), Runtime.getRuntime().availableProcessors());
-    return WorkerSpares.start(jvm, count, log.verbose(), progress, log)::close;
+    return WorkerSpares.start(jvm, count, log.verbose(), progress, settings, log)::close;
   }
 
   @Override

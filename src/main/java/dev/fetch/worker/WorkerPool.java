@@ -252,13 +252,14 @@ public final class WorkerPool implements Downloader, AutoCloseable {
     boolean verbose = log.verbose();
     boolean progress = transfers != TransferListener.NONE;
     String owner = Thread.currentThread().getName();
-    WorkerSpares.Spare spare = WorkerSpares.claim(jvm, verbose, progress);
+    String settingsMessage = WireFormat.settings(settings);
+    WorkerSpares.Spare spare = WorkerSpares.claim(jvm, verbose, progress, settingsMessage);
     WorkerProcess worker;
     if (spare != null) {
       log.debug(() -> owner + " takes the spare worker pid " + spare.process().pid() + " "
           + JvmClock.sinceStart());
-      worker = WorkerProcess.adopt(spare.process(), spare.launch(), owner, settings, ticker, log,
-          cookies, transfers);
+      worker = WorkerProcess.adopt(spare.process(), spare.launch(), owner, settingsMessage, true,
+          ticker, log, cookies, transfers);
     } else {
       WorkerJvm.Launch launch = jvm.launch(verbose, progress);
       log.debug(() -> "starting a worker " + JvmClock.sinceStart() + ": "

@@ -103,7 +103,8 @@ final class WorkerProcess {
   static WorkerProcess start(WorkerJvm.Launch launch, String owner, DownloadSettings settings,
       Ticker ticker, Diagnostics log, CookieStore cookies, TransferListener transfers)
       throws IOException {
-    return adopt(spawn(launch), launch, owner, settings, ticker, log, cookies, transfers);
+    return adopt(spawn(launch), launch, owner, WireFormat.settings(settings), false, ticker, log,
+        cookies, transfers);
   }
 
   /** Starts a worker's JVM as {@code launch} says, and tells it nothing yet. */
@@ -115,19 +116,25 @@ final class WorkerProcess {
 
   /**
    * Takes charge of a worker JVM started with {@link #spawn} (just now, or earlier as a
-   * {@link WorkerSpares spare}) and sends it {@code settings}; does not wait for it to be ready.
-   * Arguments as for {@link #start}.
+   * {@link WorkerSpares spare}) and sends it its settings message unless {@code settingsSent}
+   * (a spare got it when it started); does not wait for it to be ready. Other arguments as for
+   * {@link #start}.
+   *
+   * @param settingsMessage the run's settings, encoded ({@link WireFormat#settings})
    */
   static WorkerProcess adopt(Process process, WorkerJvm.Launch launch, String owner,
-      DownloadSettings settings, Ticker ticker, Diagnostics log, CookieStore cookies,
-      TransferListener transfers) {
+      String settingsMessage, boolean settingsSent, Ticker ticker, Diagnostics log,
+      CookieStore cookies, TransferListener transfers) {
     WorkerProcess worker = new WorkerProcess(process, owner + "/pid-" + process.pid(), launch,
         ticker, log, cookies, transfers);
     daemon(worker.name + "-out", worker::readMessages);
     daemon(worker.name + "-err", () -> forward(process.getErrorStream(),
         line -> log.line("[" + worker.name + "] " + printable(line))));
+    if (settingsSent) {
+      return worker;
+    }
     try {
-      worker.send(WireFormat.settings(settings));
+      worker.send(settingsMessage);
     } catch (IOException e) {
       // It died at once; the first download will find out and say how.
     }

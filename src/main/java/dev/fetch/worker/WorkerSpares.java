@@ -1,7 +1,10 @@
 package dev.fetch.worker;
 
+import dev.fetch.download.DownloadSettings;
 import dev.fetch.log.Diagnostics;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * Worker JVMs started before their run needs them: while the parent still reads its list and
- * builds its run, the children boot (a JVM's start-up is most of a worker's cost). A spare is a
- * started {@code java} process that has been told nothing yet; a {@link WorkerPool} whose thread
- * needs a worker takes a spare started for the same {@link WorkerJvm} with the same arguments
- * ({@link #claim}) and sends it the run's settings, exactly as it would a process it had just
- * started itself.
+ * builds its run, the children boot and build their downloader (a JVM's start-up is most of a
+ * worker's cost). A spare is a started {@code java} process that has been sent the run's
+ * settings, the first message a pool sends any worker, and no task; a {@link WorkerPool} whose
+ * thread needs a worker takes a spare started for the same {@link WorkerJvm} with the same
+ * arguments and the same settings ({@link #claim}) and goes on exactly as with a process it had
+ * just started itself.
  *
  * <p>{@link #close} kills, with SIGKILL, every spare of this batch that no pool took: a spare
  * has no task and no file, so nothing is lost; it also waits (at most {@value #KILL_WAIT_MILLIS}
@@ -41,7 +45,7 @@ public final class WorkerSpares implements AutoCloseable {
 
   /** A started JVM, its launch, and what it was started for. */
   record Spare(Process process, WorkerJvm.Launch launch, WorkerJvm jvm, boolean verbose,
-      boolean progress, long startedNanos) {}
+      boolean progress, String settingsMessage) {}
 
   /**
    * Starts {@code count} worker JVMs for {@code jvm}, none when {@code count} is zero or less.
@@ -49,16 +53,18 @@ public final class WorkerSpares implements AutoCloseable {
    * @param verbose and
    * @param progress the arguments the pool will start its workers with; a spare with others is
    *     never claimed
+   * @param settings the run's settings, sent to each spare at once
    */
   public static WorkerSpares start(WorkerJvm jvm, int count, boolean verbose, boolean progress,
-      Diagnostics log) {
+      DownloadSettings settings, Diagnostics log) {
+    String message = WireFormat.settings(settings);
     List<Spare> batch = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       WorkerJvm.Launch launch = jvm.launch(verbose, progress);
       try {
-        long started = System.nanoTime();
         Process process = WorkerProcess.spawn(launch);
-        Spare spare = new Spare(process, launch, jvm, verbose, progress, started);
+        tell(process, message);
+        Spare spare = new Spare(process, launch, jvm, verbose, progress, message);
         batch.add(spare);
         WAITING.add(spare);
         log.debug(() -> "started a spare worker, pid " + process.pid() + ", "
@@ -73,13 +79,14 @@ public final class WorkerSpares implements AutoCloseable {
   }
 
   /**
-   * Takes a waiting spare started for {@code jvm} with these arguments, or null if there is
-   * none. A spare that has already exited is still handed out: its first task finds out, and
-   * the pool replaces it as it would any worker that died.
+   * Takes a waiting spare started for {@code jvm} with these arguments and sent this settings
+   * message, or null if there is none. A spare that has already exited is still handed out: its
+   * first task finds out, and the pool replaces it as it would any worker that died.
    */
-  static Spare claim(WorkerJvm jvm, boolean verbose, boolean progress) {
+  static Spare claim(WorkerJvm jvm, boolean verbose, boolean progress, String settingsMessage) {
     for (Spare spare : WAITING) {
       if (spare.jvm() == jvm && spare.verbose() == verbose && spare.progress() == progress
+          && spare.settingsMessage().equals(settingsMessage)
           && !(jvm.archiveIsOff() && jvm.usesArchive(spare.launch()))
           && WAITING.remove(spare)) {
         return spare;
@@ -121,6 +128,20 @@ public final class WorkerSpares implements AutoCloseable {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Sends a spare its settings. A spare that died at once is not an error here: the first task
+   * sent to it finds out, and its pool says how.
+   */
+  private static void tell(Process process, String message) {
+    try {
+      OutputStream input = process.getOutputStream();
+      input.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+      input.flush();
+    } catch (IOException e) {
+      // Left to the first task, as above.
     }
   }
 

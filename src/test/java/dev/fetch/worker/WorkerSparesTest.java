@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class WorkerSparesTest {
   @StartStop private final MockWebServer server = new MockWebServer();
+  private static final DownloadSettings SETTINGS = DownloadSettings.defaults(2);
+  private static final String MESSAGE = WireFormat.settings(SETTINGS);
   private final StringWriter log = new StringWriter();
   private final Diagnostics diagnostics = Diagnostics.to(new PrintWriter(log, true), false);
 
@@ -55,10 +57,10 @@ class WorkerSparesTest {
   @Test
   void aPoolTakesASpareOfItsJvmAndClosingKillsTheOneNoPoolTook() throws Exception {
     WorkerJvm jvm = WorkerJvm.current();
-    WorkerSpares spares = WorkerSpares.start(jvm, 2, false, false, diagnostics);
+    WorkerSpares spares = WorkerSpares.start(jvm, 2, false, false, SETTINGS, diagnostics);
     List<Long> pids = spares.pids();
     assertEquals(2, pids.size(), log.toString());
-    WorkerPool pool = new WorkerPool(jvm, DownloadSettings.defaults(2), Ticker.system(),
+    WorkerPool pool = new WorkerPool(jvm, SETTINGS, Ticker.system(),
         diagnostics);
     try {
       DownloadResult result = pool.download(new DownloadRequest(0, server.url("/bytes/100")));
@@ -76,14 +78,16 @@ class WorkerSparesTest {
 
   @Test
   void closingABatchNoPoolTouchedKillsEverySpareAndWaitsForThem() {
-    WorkerSpares spares = WorkerSpares.start(WorkerJvm.current(), 2, false, false, diagnostics);
+    WorkerSpares spares = WorkerSpares.start(WorkerJvm.current(), 2, false, false, SETTINGS,
+        diagnostics);
     List<Long> pids = spares.pids();
 
     spares.close();
 
     assertEquals(2, pids.size());
     pids.forEach(pid -> assertFalse(alive(pid), "spare " + pid + " is gone"));
-    assertNull(WorkerSpares.claim(WorkerJvm.current(), false, false), "none is handed out");
+    assertNull(WorkerSpares.claim(WorkerJvm.current(), false, false, MESSAGE),
+        "none is handed out");
   }
 
   @Test
@@ -91,17 +95,19 @@ class WorkerSparesTest {
     WorkerJvm jvm = WorkerJvm.current();
     WorkerJvm other = new WorkerJvm(jvm.launch(false).command().get(0),
         System.getProperty("java.class.path"), null);
-    try (WorkerSpares spares = WorkerSpares.start(jvm, 1, true, false, diagnostics)) {
-      assertNull(WorkerSpares.claim(jvm, false, false), "not verbose");
-      assertNull(WorkerSpares.claim(jvm, true, true), "with progress");
-      assertNull(WorkerSpares.claim(other, true, false), "another JVM's");
+    try (WorkerSpares spares = WorkerSpares.start(jvm, 1, true, false, SETTINGS, diagnostics)) {
+      assertNull(WorkerSpares.claim(jvm, false, false, MESSAGE), "not verbose");
+      assertNull(WorkerSpares.claim(jvm, true, true, MESSAGE), "with progress");
+      assertNull(WorkerSpares.claim(other, true, false, MESSAGE), "another JVM's");
+      assertNull(WorkerSpares.claim(jvm, true, false,
+          WireFormat.settings(DownloadSettings.defaults(3))), "other settings");
 
-      WorkerSpares.Spare spare = WorkerSpares.claim(jvm, true, false);
+      WorkerSpares.Spare spare = WorkerSpares.claim(jvm, true, false, MESSAGE);
 
       assertNotNull(spare);
       assertEquals(spares.pids().get(0), spare.process().pid());
       assertEquals(0, spares.unclaimed());
-      assertNull(WorkerSpares.claim(jvm, true, false), "each spare is taken once");
+      assertNull(WorkerSpares.claim(jvm, true, false, MESSAGE), "each spare is taken once");
       spare.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
   }
@@ -112,7 +118,7 @@ class WorkerSparesTest {
         System.getProperty("java.class.path"), null);
     StringWriter debug = new StringWriter();
 
-    try (WorkerSpares spares = WorkerSpares.start(missing, 2, false, false,
+    try (WorkerSpares spares = WorkerSpares.start(missing, 2, false, false, SETTINGS,
         Diagnostics.to(new PrintWriter(debug, true), true))) {
       assertEquals(List.of(), spares.pids());
     }
@@ -122,7 +128,7 @@ class WorkerSparesTest {
   @Test
   void noSpareIsStartedForNoWorker() {
     try (WorkerSpares spares = WorkerSpares.start(WorkerJvm.current(), 0, false, false,
-        diagnostics)) {
+        SETTINGS, diagnostics)) {
       assertEquals(List.of(), spares.pids());
     }
   }
