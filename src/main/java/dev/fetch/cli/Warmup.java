@@ -51,9 +51,13 @@ final class Warmup {
     this.thread = thread;
   }
 
-  /** Starts the warm-up on a daemon thread, or does nothing on a single processor. */
+  /**
+   * Starts the warm-up on a daemon thread, or does nothing on a single processor or with
+   * {@code -Ddev.fetch.warmup=false} (in {@code JAVA_OPTS}: to measure what it is worth).
+   */
   static Warmup start() {
-    if (Runtime.getRuntime().availableProcessors() < 2) {
+    if (Runtime.getRuntime().availableProcessors() < 2
+        || "false".equals(System.getProperty("dev.fetch.warmup"))) {
       return new Warmup(null);
     }
     Thread thread = new Thread(Warmup::run, "warm-up");
