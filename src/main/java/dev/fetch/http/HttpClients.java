@@ -2,10 +2,9 @@ package dev.fetch.http;
 
 import dev.fetch.download.DownloadSettings;
 import dev.fetch.download.WorkerNames;
-import java.util.concurrent.Executors;
+import java.util.BitSet;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HostnameVerifier;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -20,12 +19,16 @@ import okhttp3.Protocol;
  * version ({@link HttpVersions}) are applied here, the one place, for every mode.
  */
 public final class HttpClients {
+  /** How long an idle thread of the dispatcher waits for the next call before it ends. */
+  private static final long DISPATCHER_KEEP_ALIVE_SECONDS = 60;
+
   private HttpClients() {}
 
   /**
    * The client for {@code settings}. Its dispatcher, which runs asynchronous calls, allows
    * {@code workers} calls at once and {@code perHost} to one host (or {@code workers}),
-   * on {@code workers} threads named {@code async-1} to {@code async-workers}.
+   * on at most {@code workers} threads named {@code async-1} to {@code async-workers}, started
+   * only when no idle one can take the call ({@link IdleFirstExecutor}).
    */
   public static OkHttpClient create(DownloadSettings settings) {
     return create(settings, new ConnectionPool(settings.workers(), 5, TimeUnit.MINUTES));
@@ -36,11 +39,11 @@ public final class HttpClients {
    * each other's connections ({@code fetch compare --reuse-connections}).
    */
   public static OkHttpClient create(DownloadSettings settings, ConnectionPool pool) {
-    // Exactly `workers` threads: OkHttp's default pool grows past maxRequests (a finishing call
+    // At most `workers` threads: OkHttp's default pool grows past maxRequests (a finishing call
     // starts the next on a new thread before its own is free), so results named async-6, async-7
-    // in a run of 5 workers.
-    Dispatcher dispatcher = new Dispatcher(Executors.newFixedThreadPool(settings.workers(),
-        new AsyncThreads()));
+    // in a run of 5 workers. Idle threads first: only as many threads as calls in flight.
+    Dispatcher dispatcher = new Dispatcher(IdleFirstExecutor.create(settings.workers(),
+        DISPATCHER_KEEP_ALIVE_SECONDS, new AsyncThreads()));
     dispatcher.setMaxRequests(settings.workers());
     dispatcher.setMaxRequestsPerHost(settings.perHost() > 0
         ? Math.min(settings.perHost(), settings.workers()) : settings.workers());
@@ -100,16 +103,32 @@ public final class HttpClients {
     return HttpVersions.name(protocol);
   }
 
-  /** Names the dispatcher's threads, for results and logs, in a way OkHttp's renaming keeps. */
+  /**
+   * Names the dispatcher's threads, for results and logs, in a way OkHttp's renaming keeps: the
+   * lowest number no live thread has, so a thread that replaces one ended after idling takes its
+   * name and names stay within the run's workers.
+   */
   private static final class AsyncThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
+    /** Numbers (from 0) of the live threads; guarded by itself. */
+    private final BitSet taken = new BitSet();
 
     @Override
     public Thread newThread(Runnable task) {
-      String name = "async-" + count.incrementAndGet();
+      int number;
+      synchronized (taken) {
+        number = taken.nextClearBit(0);
+        taken.set(number);
+      }
+      String name = "async-" + (number + 1);
       Thread thread = new Thread(() -> {
-        WorkerNames.set(name);
-        task.run();
+        try {
+          WorkerNames.set(name);
+          task.run();
+        } finally {
+          synchronized (taken) {
+            taken.clear(number);
+          }
+        }
       }, name);
       thread.setDaemon(true);
       return thread;
