@@ -39,8 +39,8 @@ public final class FetchCommandLine {
    * code, loading no more than the arguments need: {@code fetch --version} alone prints the
    * version without building the command line's model, and a command line that names no
    * subcommand and asks for no help gets the subcommands as names only ({@link #create(
-   * PrintWriter, PrintWriter, Outside, boolean)}). Either way the output is what the whole
-   * command line would print.
+   * PrintWriter, PrintWriter, Outside, boolean)}) and a {@link Warmup} of the download path
+   * meanwhile. Either way the output is what the whole command line would print.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -50,7 +50,20 @@ public final class FetchCommandLine {
       out.flush();
       return ExitCodes.OK;
     }
-    return create(out, err, Outside.real(), needsSubcommands(args)).execute(args);
+    boolean subcommands = needsSubcommands(args);
+    if (subcommands) {
+      return create(out, err, Outside.real(), true).execute(args);
+    }
+    // A plain download: what it needs whatever its options is set up while picocli builds and
+    // parses the model (Warmup), and the command starts only when that is done.
+    Warmup warmup = Warmup.start();
+    CommandLine cli = create(out, err, Outside.real(), false);
+    CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
+    cli.setExecutionStrategy(parsed -> {
+      warmup.await();
+      return run.execute(parsed);
+    });
+    return cli.execute(args);
   }
 
   /**

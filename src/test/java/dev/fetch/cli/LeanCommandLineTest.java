@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fetch.testing.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link FetchCommandLine#execute}'s lean paths print exactly what the whole command line
- * prints: {@code --version} without the model, and the subcommands as names only.
+ * prints: {@code --version} without the model, the subcommands as names only, and a plain
+ * download started after its {@link Warmup}.
  */
 class LeanCommandLineTest {
   @ParameterizedTest
@@ -39,11 +43,38 @@ class LeanCommandLineTest {
     assertEquals(Cli.run(args).toString(), run(false, args).toString());
   }
 
+  /**
+   * The real entry's plain download (the warm-up beside the model, the command after it) reads
+   * as the whole command line does: a usage error, and a download.
+   */
+  @Test
+  void thePlainDownloadOfTheRealEntryReadsTheSame() throws Exception {
+    String[] missing = {"-w", "5", "no-such-list.txt"};
+    assertEquals(Cli.run(missing).toString(), execute(missing).toString());
+
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse.Builder().body("hello").build());
+      server.start();
+      String url = server.url("/a").toString();
+      Cli.Result result = execute("-f", "csv", "--progress=never", url);
+
+      assertEquals(0, result.exitCode(), result.toString());
+      assertTrue(result.out().contains("," + url + ",200,"), result.out());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"serve", "compare", "demo", "completion", "--help", "-h", "-qh",
       "--order completion list.txt"})
   void theSubcommandsAreWholeWhenNamedOrForHelp(String words) {
     assertTrue(FetchCommandLine.needsSubcommands(words.split(" ")), words);
+  }
+
+  private static Cli.Result execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FetchCommandLine.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Cli.Result(code, out.toString(), err.toString());
   }
 
   private static Cli.Result run(boolean subcommands, String... args) {

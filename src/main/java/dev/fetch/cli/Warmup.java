@@ -1,0 +1,144 @@
+package dev.fetch.cli;
+
+import dev.fetch.download.DownloadRequest;
+import dev.fetch.download.DownloadSettings;
+import dev.fetch.http.DownloaderStack;
+import dev.fetch.http.HttpClients;
+import dev.fetch.log.Diagnostics;
+import dev.fetch.output.HumanUnits;
+import dev.fetch.save.BodySink;
+import dev.fetch.time.Time;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Sets up, on a second thread, what every download needs whatever its options, while the main
+ * thread builds the command line's model: OkHttp's client classes and its platform (which probes
+ * every installed security provider, about 50 ms on a cold JVM), the time-zone data OkHttp reads
+ * for HTTP dates, {@code java.util.logging} (OkHttp's task runner logs through it), the method
+ * handles behind the records' {@code equals} and {@code hashCode}, and the number formats of the
+ * summary; then it rehearses one download from a one-shot site of its own on 127.0.0.1
+ * ({@link #rehearse()}). picocli's reflective model of the root command and this take about the
+ * same time, and each mostly runs in the interpreter on one core: on two cores, a plain download
+ * starts sooner and its first requests run warmer code (docs/benchmarks.md, "Start-up").
+ *
+ * <p>What it builds it throws away: the run's own client is built afresh from its settings, and
+ * nothing is printed. A failure here is ignored; the run then meets it itself, with its own
+ * message.
+ *
+ * <p>{@link #await()} is called before the command runs, so the command never initialises a
+ * class the warm-up is initialising at the same moment (two threads in each other's static
+ * initialisers would deadlock); what both threads touch before then is picocli on one side and
+ * OkHttp and the JDK on the other. It waits at most {@link #LONGEST}, then lets the run go on.
+ */
+final class Warmup {
+  /** The longest {@link #await()} waits: far above what the warm-up takes on a loaded machine. */
+  static final Duration LONGEST = Duration.ofSeconds(5);
+
+  private final Thread thread;
+
+  private Warmup(Thread thread) {
+    this.thread = thread;
+  }
+
+  /**
+   * Starts the warm-up on a daemon thread, or does nothing on a single processor or with
+   * {@code -Ddev.fetch.warmup=false} (in {@code JAVA_OPTS}: to measure what it is worth).
+   */
+  static Warmup start() {
+    if (Runtime.getRuntime().availableProcessors() < 2
+        || "false".equals(System.getProperty("dev.fetch.warmup"))) {
+      return new Warmup(null);
+    }
+    Thread thread = new Thread(Warmup::run, "warm-up");
+    thread.setDaemon(true);
+    thread.start();
+    return new Warmup(thread);
+  }
+
+  /** Waits for the warm-up to end, at most {@link #LONGEST}; an interrupt is kept for the run. */
+  void await() {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(LONGEST.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void run() {
+    try {
+      // Never used: its dispatcher's pool has started no thread, its connection pool holds
+      // nothing, and both are garbage with it.
+      OkHttpClient unused = HttpClients.create(DownloadSettings.defaults(1));
+      unused.dispatcher().executorService().shutdown();
+      HumanUnits.rate(3_278_509L, Duration.ofMillis(TimeUnit.SECONDS.toMillis(1)));
+      HumanUnits.size(3_278_509L);
+      String.format(Locale.ROOT, "%.3f", 0.5);
+      rehearse();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // The run builds its own client and meets the same problem, with its own message.
+    }
+  }
+
+  /**
+   * One download through the whole stack (OkHttp, retries, the body counted and thrown away)
+   * from a one-shot site on 127.0.0.1 that answers a single request with 16 KiB: the first
+   * requests of the run then find that code loaded, linked and partly compiled. Nothing leaves
+   * the machine; every wait is bounded by {@link #LONGEST}.
+   */
+  private static void rehearse() throws IOException {
+    try (ServerSocket site = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      site.setSoTimeout((int) LONGEST.toMillis());
+      Thread answer = new Thread(() -> answer(site), "warm-up-site");
+      answer.setDaemon(true);
+      answer.start();
+      DownloadSettings settings = DownloadSettings.builder().workers(1).retries(0)
+          .connectTimeout(LONGEST).timeout(LONGEST).build();
+      try (DownloaderStack stack = new DownloaderStack(settings, BodySink.discarding(),
+          Time.system(), Diagnostics.none())) {
+        stack.inProcess().download(new DownloadRequest(0, HttpUrl.get("http://"
+            + site.getInetAddress().getHostAddress() + ":" + site.getLocalPort() + "/")));
+      }
+      answer.join(LONGEST.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads one request's head and answers it with 16 KiB, then closes the connection. */
+  private static void answer(ServerSocket site) {
+    try (Socket socket = site.accept()) {
+      socket.setSoTimeout((int) LONGEST.toMillis());
+      InputStream in = socket.getInputStream();
+      String end = "\r\n\r\n";
+      for (int matched = 0; matched < end.length(); ) {
+        int b = in.read();
+        if (b < 0) {
+          return;
+        }
+        matched = b == end.charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+      }
+      byte[] body = new byte[16 * 1024];
+      OutputStream out = socket.getOutputStream();
+      out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+    } catch (IOException e) {
+      // The download fails with it, and the warm-up ends.
+    }
+  }
+}
