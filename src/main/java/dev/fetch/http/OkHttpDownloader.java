@@ -285,8 +285,7 @@ public final class OkHttpDownloader implements Downloader {
       long bytes;
       try {
         bytes = sink.drain(request, body, new BodyStart(declared, offset,
-            new Validators(response.header("ETag"), response.header("Last-Modified")),
-            response.headers().getInstant("Last-Modified")));
+            new Validators(response.header("ETag"), response.header("Last-Modified"))));
       } catch (IOException e) {
         return attempt.failed(status, counted.count(), chunkProblem(response, e), true);
       }

@@ -1,7 +1,6 @@
 package dev.fetch.http;
 
 import java.io.IOException;
-import java.util.List;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -73,25 +72,48 @@ final class ResponseChecks implements Interceptor {
   }
 
   private static String lengthProblem(Headers headers) {
-    List<String> lengths = headers.values("Content-Length");
-    if (lengths.isEmpty()) {
+    String first = null;
+    boolean transferEncoding = false;
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        transferEncoding = true;
+      } else if (name.equalsIgnoreCase("Content-Length") && first == null) {
+        first = headers.value(i);
+      }
+    }
+    if (first == null) {
       return null;
     }
-    if (headers.get("Transfer-Encoding") != null) {
+    if (transferEncoding) {
       return "both Content-Length and Transfer-Encoding in one response";
     }
-    String first = lengths.get(0).trim();
-    for (String length : lengths) {
+    String expected = first.trim();
+    for (int i = 0; i < headers.size(); i++) {
+      if (!headers.name(i).equalsIgnoreCase("Content-Length")) {
+        continue;
+      }
+      String length = headers.value(i);
       String value = length.trim();
-      if (value.isEmpty() || value.length() > 18
-          || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (value.isEmpty() || value.length() > 18 || !isDigits(value)) {
         return "invalid Content-Length: " + length;
       }
-      if (!value.equals(first)) {
-        return "conflicting Content-Length headers: " + String.join(", ", lengths);
+      if (!value.equals(expected)) {
+        return "conflicting Content-Length headers: "
+            + String.join(", ", headers.values("Content-Length"));
       }
     }
     return null;
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasControl(String text) {
@@ -106,7 +128,7 @@ final class ResponseChecks implements Interceptor {
 
   /** Whether {@code value} is delay-seconds too large for an {@code int}. */
   private static boolean isOverlongNumber(String value) {
-    if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value.isEmpty() || !isDigits(value)) {
       return false;
     }
     String digits = value.replaceFirst("^0+(?=.)", "");

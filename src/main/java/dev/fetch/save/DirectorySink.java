@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import okhttp3.Headers;
 import okio.Buffer;
 import okio.BufferedSource;
 
@@ -262,7 +261,7 @@ public final class DirectorySink implements BodySink {
     }
     if (partial) {
       Validators validators = resumeValidators(request);
-      setTime(part, lastModified(validators));
+      setTime(part, BodyStart.lastModified(validators));
       moveInto(part, target);
       started.remove(path);
       record(path, validators, true);
@@ -279,12 +278,6 @@ public final class DirectorySink implements BodySink {
     }
   }
 
-  private static Instant lastModified(Validators validators) {
-    if (validators.lastModified() == null) {
-      return null;
-    }
-    return Headers.of("Last-Modified", validators.lastModified()).getInstant("Last-Modified");
-  }
 
   /** Adds a line to the validator index, when the run keeps one; best effort. */
   private void record(String path, Validators validators, boolean complete) {
