@@ -55,8 +55,9 @@ public final class FetchCommandLine {
       return create(out, err, Outside.real(), true).execute(args);
     }
     // A plain download: what it needs whatever its options is set up while picocli builds and
-    // parses the model (Warmup), and the command starts only when that is done.
-    Warmup warmup = Warmup.start();
+    // parses the model (Warmup), and the command starts only when that is done. Not for
+    // processes mode, whose parent never downloads a page itself.
+    Warmup warmup = namesProcessesMode(args) ? Warmup.none() : Warmup.start();
     CommandLine cli = create(out, err, Outside.real(), false);
     CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
     cli.setExecutionStrategy(parsed -> {
@@ -75,6 +76,25 @@ public final class FetchCommandLine {
     for (String arg : args) {
       if (SUBCOMMANDS.contains(arg) || arg.equals("--help")
           || arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('h') > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code args} choose processes mode, as far as words tell before parsing
+   * ({@code -m processes}, {@code --mode=processes}, {@code -mprocesses}): a guess that only
+   * decides whether to warm up.
+   */
+  static boolean namesProcessesMode(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      boolean named = arg.equals("--mode=processes") || arg.equals("-mprocesses")
+          || arg.equals("-m=processes")
+          || (arg.equals("-m") || arg.equals("--mode")) && i + 1 < args.length
+              && args[i + 1].equals("processes");
+      if (named) {
         return true;
       }
     }

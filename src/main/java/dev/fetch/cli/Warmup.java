@@ -51,6 +51,11 @@ final class Warmup {
     this.thread = thread;
   }
 
+  /** No warm-up: {@link #await()} returns at once. */
+  static Warmup none() {
+    return new Warmup(null);
+  }
+
   /**
    * Starts the warm-up on a daemon thread, or does nothing on a single processor or with
    * {@code -Ddev.fetch.warmup=false} (in {@code JAVA_OPTS}: to measure what it is worth).

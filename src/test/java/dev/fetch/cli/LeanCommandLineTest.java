@@ -64,6 +64,19 @@ class LeanCommandLineTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"-m processes", "--mode processes", "--mode=processes", "-mprocesses",
+      "-m=processes", "-q -w 2 -m processes list.txt"})
+  void processesModeIsToldBeforeParsing(String words) {
+    assertTrue(FetchCommandLine.namesProcessesMode(words.split(" ")), words);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"processes", "-m threads processes", "--mode=async", "-w 2 list.txt"})
+  void otherModesAreNot(String words) {
+    assertFalse(FetchCommandLine.namesProcessesMode(words.split(" ")), words);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"serve", "compare", "demo", "completion", "--help", "-h", "-qh",
       "--order completion list.txt"})
   void theSubcommandsAreWholeWhenNamedOrForHelp(String words) {
