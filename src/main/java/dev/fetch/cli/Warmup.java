@@ -1,24 +1,11 @@
 package dev.fetch.cli;
 
-import dev.fetch.download.DownloadRequest;
 import dev.fetch.download.DownloadSettings;
-import dev.fetch.http.DownloaderStack;
 import dev.fetch.http.HttpClients;
-import dev.fetch.log.Diagnostics;
 import dev.fetch.output.HumanUnits;
-import dev.fetch.save.BodySink;
-import dev.fetch.time.Time;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -27,10 +14,10 @@ import okhttp3.OkHttpClient;
  * every installed security provider, about 50 ms on a cold JVM), the time-zone data OkHttp reads
  * for HTTP dates, {@code java.util.logging} (OkHttp's task runner logs through it), the method
  * handles behind the records' {@code equals} and {@code hashCode}, and the number formats of the
- * summary; then it rehearses one download from a one-shot site of its own on 127.0.0.1
- * ({@link #rehearse()}). picocli's reflective model of the root command and this take about the
- * same time, and each mostly runs in the interpreter on one core: on two cores, a plain download
- * starts sooner and its first requests run warmer code (docs/benchmarks.md, "Start-up").
+ * summary. picocli's reflective model of the root command and this take about the same time, and
+ * each mostly runs in the interpreter on one core: on two idle cores, a plain download starts
+ * about 20 ms sooner on Java 17, and no sooner on 25, whose AOT cache has these classes linked
+ * already (docs/benchmarks.md, "Start-up").
  *
  * <p>What it builds it throws away: the run's own client is built afresh from its settings, and
  * nothing is printed. A failure here is ignored; the run then meets it itself, with its own
@@ -92,58 +79,8 @@ final class Warmup {
       HumanUnits.rate(3_278_509L, Duration.ofMillis(TimeUnit.SECONDS.toMillis(1)));
       HumanUnits.size(3_278_509L);
       String.format(Locale.ROOT, "%.3f", 0.5);
-      rehearse();
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError e) {
       // The run builds its own client and meets the same problem, with its own message.
-    }
-  }
-
-  /**
-   * One download through the whole stack (OkHttp, retries, the body counted and thrown away)
-   * from a one-shot site on 127.0.0.1 that answers a single request with 16 KiB: the first
-   * requests of the run then find that code loaded, linked and partly compiled. Nothing leaves
-   * the machine; every wait is bounded by {@link #LONGEST}.
-   */
-  private static void rehearse() throws IOException {
-    try (ServerSocket site = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      site.setSoTimeout((int) LONGEST.toMillis());
-      Thread answer = new Thread(() -> answer(site), "warm-up-site");
-      answer.setDaemon(true);
-      answer.start();
-      DownloadSettings settings = DownloadSettings.builder().workers(1).retries(0)
-          .connectTimeout(LONGEST).timeout(LONGEST).build();
-      try (DownloaderStack stack = new DownloaderStack(settings, BodySink.discarding(),
-          Time.system(), Diagnostics.none())) {
-        stack.inProcess().download(new DownloadRequest(0, HttpUrl.get("http://"
-            + site.getInetAddress().getHostAddress() + ":" + site.getLocalPort() + "/")));
-      }
-      answer.join(LONGEST.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Reads one request's head and answers it with 16 KiB, then closes the connection. */
-  private static void answer(ServerSocket site) {
-    try (Socket socket = site.accept()) {
-      socket.setSoTimeout((int) LONGEST.toMillis());
-      InputStream in = socket.getInputStream();
-      String end = "\r\n\r\n";
-      for (int matched = 0; matched < end.length(); ) {
-        int b = in.read();
-        if (b < 0) {
-          return;
-        }
-        matched = b == end.charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-      }
-      byte[] body = new byte[16 * 1024];
-      OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-    } catch (IOException e) {
-      // The download fails with it, and the warm-up ends.
     }
   }
 }
