@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * standard error, errors only (unified logging writes warnings to standard output by default,
  * which would sit in the message stream).
  *
- * <p>The archive lives in {@code $XDG_CACHE_HOME/fetch} ({@code ~/.cache/fetch}; the system
- * property {@code dev.fetch.worker.cacheDir} overrides it), named by a hash of the Java runtime
+ * <p>The archive lives where the launcher keeps its own: {@code $FETCH_CACHE_DIR}, else
+ * {@code $XDG_CACHE_HOME/fetch}, else {@code ~/.cache/fetch} (the system property
+ * {@code dev.fetch.worker.cacheDir} overrides them all), named by a hash of the Java runtime
  * and the class path entries with their sizes and modification times, so a new jar or JDK makes
  * a new archive. When it is missing, the first worker of a run writes it at exit
  * ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later) to a temporary name, moved into place by
@@ -100,6 +101,7 @@ public final class WorkerJvm {
         "dev.fetch.worker.cacheDir", "user.home")) {
       from.add(String.valueOf(System.getProperty(name)));
     }
+    from.add(String.valueOf(System.getenv("FETCH_CACHE_DIR")));
     from.add(String.valueOf(System.getenv("XDG_CACHE_HOME")));
     Current last = cached;
     if (last != null && last.from().equals(from)) {
@@ -283,6 +285,10 @@ public final class WorkerJvm {
     String configured = System.getProperty("dev.fetch.worker.cacheDir");
     if (configured != null) {
       return Path.of(configured);
+    }
+    String fetchCache = System.getenv("FETCH_CACHE_DIR");
+    if (fetchCache != null && !fetchCache.isEmpty()) {
+      return Path.of(fetchCache);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
     if (xdg != null && !xdg.isEmpty()) {

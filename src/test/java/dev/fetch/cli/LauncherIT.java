@@ -253,12 +253,16 @@ class LauncherIT {
     }
   }
 
-  /** Without the launcher's archive (FETCH_CDS=0), which workers would map instead. */
+  /**
+   * Without the launcher's archive (FETCH_CDS=0), which workers would map instead; in the
+   * launcher's cache directory, FETCH_CACHE_DIR, before XDG_CACHE_HOME.
+   */
   @Test
   void workersShareAClassDataArchiveMadeOnce() throws Exception {
     Map<String, String> env = new java.util.HashMap<>(cacheIn(dir));
     env.put("FETCH_CDS", "0");
-    Path cache = Path.of(env.get("XDG_CACHE_HOME"), "fetch");
+    env.put("FETCH_CACHE_DIR", dir.resolve("fetch-cache").toString());
+    Path cache = dir.resolve("fetch-cache");
     Path list = list("/bytes/1", "/bytes/2", "/bytes/3");
     Cli.Result first = Launcher.run(dir, env, "-m", "processes", "-w", "3", list.toString());
     assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
@@ -273,6 +277,8 @@ class LauncherIT {
         second.err());
     assertFalse(second.err().contains("-XX:ArchiveClassesAtExit"), second.err());
     assertEquals(archives, names(cache));
+    assertFalse(Files.exists(Path.of(env.get("XDG_CACHE_HOME"), "fetch")),
+        "nothing under XDG_CACHE_HOME when FETCH_CACHE_DIR is set");
   }
 
   /** The workers' class-data sharing archive goes under {@code dir}, not the user's home. */
