@@ -4,8 +4,6 @@ import dev.fetch.download.DownloadSettings;
 import dev.fetch.http.HttpClients;
 import dev.fetch.output.HumanUnits;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
@@ -50,7 +48,7 @@ final class Warmup {
   static Warmup start() {
     if (Runtime.getRuntime().availableProcessors() < 2
         || "false".equals(System.getProperty("dev.fetch.warmup"))) {
-      return new Warmup(null);
+      return none();
     }
     Thread thread = new Thread(Warmup::run, "warm-up");
     thread.setDaemon(true);
@@ -76,9 +74,8 @@ final class Warmup {
       // nothing, and both are garbage with it.
       OkHttpClient unused = HttpClients.create(DownloadSettings.defaults(1));
       unused.dispatcher().executorService().shutdown();
-      HumanUnits.rate(3_278_509L, Duration.ofMillis(TimeUnit.SECONDS.toMillis(1)));
+      HumanUnits.rate(3_278_509L, Duration.ofSeconds(1));
       HumanUnits.size(3_278_509L);
-      String.format(Locale.ROOT, "%.3f", 0.5);
     } catch (RuntimeException | LinkageError e) {
       // The run builds its own client and meets the same problem, with its own message.
     }

@@ -5,7 +5,6 @@ import dev.fetch.download.DownloadResult;
 import dev.fetch.download.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The default, human format, in the tutorial's spirit:
@@ -128,6 +127,6 @@ public final class TextFormatter implements ResultFormatter {
   }
 
   static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.3f", duration.toNanos() / 1e9);
+    return HumanUnits.decimals(duration.toNanos() / 1e9, 3);
   }
 }

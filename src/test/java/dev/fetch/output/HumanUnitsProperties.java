@@ -14,6 +14,7 @@ class HumanUnitsProperties {
   void decimalsAreWhatFormatWrites(@ForAll @DoubleRange(min = 0, max = 1e7) double value) {
     assertEquals(String.format(Locale.ROOT, "%.1f", value), HumanUnits.decimals(value, 1));
     assertEquals(String.format(Locale.ROOT, "%.0f", value), HumanUnits.decimals(value, 0));
+    assertEquals(String.format(Locale.ROOT, "%.3f", value), HumanUnits.decimals(value, 3));
   }
 
   @Property(tries = 1000)
@@ -21,6 +22,9 @@ class HumanUnitsProperties {
     double half = n / 20.0;
     assertEquals(String.format(Locale.ROOT, "%.1f", half), HumanUnits.decimals(half, 1));
     assertEquals(String.format(Locale.ROOT, "%.0f", n / 2.0), HumanUnits.decimals(n / 2.0, 0));
+    double thousandths = n / 2000.0;
+    assertEquals(String.format(Locale.ROOT, "%.3f", thousandths),
+        HumanUnits.decimals(thousandths, 3));
   }
 
   @Property(tries = 2000)
